@@ -1,0 +1,306 @@
+package dev.consentry.consent;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.consentry.time.Instants;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The consent history indexed for as-of queries.
+ *
+ * <p>Design: every question the engine asks is "the latest X at or before τ" or "the earliest X".
+ * Events are grouped by what they are about (account, group or user, and setting), each group
+ * sorted by time into parallel primitive arrays, so a question is two or three hash lookups on
+ * strings whose hash codes are cached, then a binary search over a {@code long[]}. Earliest
+ * acknowledgement, objection and erasure times are folded to one number per key at build time.
+ * Events with equal times keep their recording order, so the later-recorded one is the latest.
+ */
+public final class EventIndex implements ConsentState {
+    private final SettingsCatalog catalog;
+    private final Map<String, AccountHistory> accounts;
+    private final Map<String, Map<String, long[]>> firstAcks;
+    private final Map<String, Map<String, long[]>> firstObjections;
+    private final Map<String, Long> erasures;
+    private final String head;
+    private final long size;
+
+    private EventIndex(Builder b) {
+        this.catalog = b.catalog;
+        this.accounts = new HashMap<>();
+        b.settings.sort(Comparator.comparing(Event::at));
+        b.memberships.sort(Comparator.comparing(Event::at));
+        for (Event.Membership m : b.memberships) {
+            account(m.account()).user(m.user(), catalog).memberships.add(Instants.nanos(m.at()), m.group());
+        }
+        for (Event.SettingChange s : b.settings) {
+            AccountHistory a = account(s.scope().account());
+            History[] histories = switch (s.scope().level()) {
+                case ACCOUNT -> a.settings;
+                case GROUP -> a.groups.computeIfAbsent(s.scope().member().orElseThrow(), g -> new History[catalog.settings().size()]);
+                case USER -> a.user(s.scope().member().orElseThrow(), catalog).settings;
+            };
+            int key = s.setting().index();
+            if (histories[key] == null) {
+                histories[key] = new History();
+            }
+            histories[key].add(Instants.nanos(s.at()), s.value(), s.locked());
+        }
+        this.firstAcks = b.firstAcks;
+        this.firstObjections = b.firstObjections;
+        this.erasures = b.erasures;
+        this.head = b.chain.head();
+        this.size = b.chain.size();
+    }
+
+    private AccountHistory account(String name) {
+        return accounts.computeIfAbsent(name, n -> new AccountHistory(catalog.settings().size()));
+    }
+
+    public static Builder builder(SettingsCatalog catalog) {
+        return new Builder(catalog);
+    }
+
+    @Override
+    public SettingsCatalog catalog() {
+        return catalog;
+    }
+
+    @Override
+    public boolean settingOn(SettingDefinition setting, String account, Optional<String> owner, long at) {
+        return settingOn(setting.index(), account, owner, at);
+    }
+
+    private boolean settingOn(int setting, String account, Optional<String> owner, long at) {
+        if (!effectiveValue(setting, account, owner, at)) {
+            return false;
+        }
+        for (int required : catalog.requiredIndexes(setting)) {
+            if (!settingOn(required, account, owner, at)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean effectiveValue(int setting, String account, Optional<String> owner, long at) {
+        boolean fallback = catalog.settings().get(setting).defaultValue();
+        AccountHistory a = accounts.get(account);
+        if (a == null) {
+            return fallback;
+        }
+        History accountLevel = a.settings[setting];
+        int ai = accountLevel == null ? -1 : accountLevel.latest(at);
+        if (ai >= 0 && accountLevel.locked[ai]) {
+            return accountLevel.value[ai];
+        }
+        History groupLevel = null;
+        int gi = -1;
+        History userLevel = null;
+        int ui = -1;
+        UserHistory u = owner.isPresent() ? a.users.get(owner.get()) : null;
+        if (u != null) {
+            String group = u.memberships.groupAt(at);
+            History[] groupSettings = group == null ? null : a.groups.get(group);
+            groupLevel = groupSettings == null ? null : groupSettings[setting];
+            gi = groupLevel == null ? -1 : groupLevel.latest(at);
+            if (gi >= 0 && groupLevel.locked[gi]) {
+                return groupLevel.value[gi];
+            }
+            userLevel = u.settings[setting];
+            ui = userLevel == null ? -1 : userLevel.latest(at);
+        }
+        if (ui >= 0) {
+            return userLevel.value[ui];
+        }
+        if (gi >= 0) {
+            return groupLevel.value[gi];
+        }
+        if (ai >= 0) {
+            return accountLevel.value[ai];
+        }
+        return fallback;
+    }
+
+    @Override
+    public long firstAcknowledged(String meeting, String user, NoticeDefinition notice) {
+        return first(firstAcks, meeting, user, notice);
+    }
+
+    @Override
+    public long firstObjected(String meeting, String user, NoticeDefinition notice) {
+        return first(firstObjections, meeting, user, notice);
+    }
+
+    private static long first(Map<String, Map<String, long[]>> index, String meeting, String user, NoticeDefinition notice) {
+        Map<String, long[]> byUser = index.get(meeting);
+        long[] times = byUser == null ? null : byUser.get(user);
+        return times == null ? Long.MAX_VALUE : times[notice.index()];
+    }
+
+    @Override
+    public long erasedAt(String item) {
+        Long at = erasures.get(item);
+        return at == null ? Long.MAX_VALUE : at;
+    }
+
+    /** True when no erasure was ever recorded, so lineage walks for erasure can be skipped. */
+    public boolean hasErasures() {
+        return !erasures.isEmpty();
+    }
+
+    @Override
+    public String head() {
+        return head;
+    }
+
+    /** How many events were recorded. */
+    public long size() {
+        return size;
+    }
+
+    /** Every value ever set for one scope and setting, oldest first. */
+    private static final class History {
+        long[] at = new long[2];
+        boolean[] value = new boolean[2];
+        boolean[] locked = new boolean[2];
+        int size;
+
+        void add(long time, boolean v, boolean l) {
+            if (size == at.length) {
+                at = Arrays.copyOf(at, size * 2);
+                value = Arrays.copyOf(value, size * 2);
+                locked = Arrays.copyOf(locked, size * 2);
+            }
+            at[size] = time;
+            value[size] = v;
+            locked[size] = l;
+            size++;
+        }
+
+        /** Index of the last entry with time ≤ τ, or -1. */
+        int latest(long tau) {
+            return lastAtOrBefore(at, size, tau);
+        }
+    }
+
+    private static final class Memberships {
+        long[] at = new long[1];
+        String[] group = new String[1];
+        int size;
+
+        void add(long time, String g) {
+            if (size == at.length) {
+                at = Arrays.copyOf(at, size * 2);
+                group = Arrays.copyOf(group, size * 2);
+            }
+            at[size] = time;
+            group[size] = g;
+            size++;
+        }
+
+        String groupAt(long tau) {
+            int i = lastAtOrBefore(at, size, tau);
+            return i < 0 ? null : group[i];
+        }
+    }
+
+    /** Binary search for the last index whose time is ≤ τ; ties resolve to the last recorded. */
+    private static int lastAtOrBefore(long[] times, int size, long tau) {
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (times[mid] <= tau) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo - 1;
+    }
+
+    private static final class AccountHistory {
+        final History[] settings;
+        final Map<String, History[]> groups = new HashMap<>();
+        final Map<String, UserHistory> users = new HashMap<>();
+
+        AccountHistory(int settingCount) {
+            this.settings = new History[settingCount];
+        }
+
+        UserHistory user(String name, SettingsCatalog catalog) {
+            return users.computeIfAbsent(name, n -> new UserHistory(catalog.settings().size()));
+        }
+    }
+
+    private static final class UserHistory {
+        final Memberships memberships = new Memberships();
+        final History[] settings;
+
+        UserHistory(int settingCount) {
+            this.settings = new History[settingCount];
+        }
+    }
+
+    /** Collects events in recording order; {@link #build()} indexes them. */
+    public static final class Builder {
+        private final SettingsCatalog catalog;
+        private final List<Event.SettingChange> settings = new ArrayList<>();
+        private final List<Event.Membership> memberships = new ArrayList<>();
+        private final Map<String, Map<String, long[]>> firstAcks = new HashMap<>();
+        private final Map<String, Map<String, long[]>> firstObjections = new HashMap<>();
+        private final Map<String, Long> erasures = new HashMap<>();
+        private final EventChain chain = new EventChain();
+
+        private Builder(SettingsCatalog catalog) {
+            this.catalog = requireNonNull(catalog, "catalog is null");
+        }
+
+        /** Records one event; it must use this builder's catalog's settings and notices. */
+        public Builder add(Event event) {
+            long at = Instants.nanos(event.at());
+            if (event instanceof Event.SettingChange s) {
+                requireFromCatalog(catalog.settings(), s.setting());
+                settings.add(s);
+            } else if (event instanceof Event.Membership m) {
+                memberships.add(m);
+            } else if (event instanceof Event.NoticeAck a) {
+                requireFromCatalog(catalog.notices(), a.notice());
+                foldFirst(firstAcks, a.meeting(), a.user(), a.notice(), at);
+            } else if (event instanceof Event.Objection o) {
+                requireFromCatalog(catalog.notices(), o.notice());
+                foldFirst(firstObjections, o.meeting(), o.user(), o.notice(), at);
+            } else if (event instanceof Event.Erasure e) {
+                erasures.merge(e.item(), at, Math::min);
+            }
+            chain.append(event);
+            return this;
+        }
+
+        private static <T> void requireFromCatalog(List<T> known, T definition) {
+            if (!known.contains(definition)) {
+                throw new IllegalArgumentException(definition + " is not in this index's catalog");
+            }
+        }
+
+        private void foldFirst(Map<String, Map<String, long[]>> index, String meeting, String user,
+                NoticeDefinition notice, long at) {
+            long[] times = index.computeIfAbsent(meeting, m -> new HashMap<>()).computeIfAbsent(user, u -> {
+                long[] never = new long[catalog.notices().size()];
+                Arrays.fill(never, Long.MAX_VALUE);
+                return never;
+            });
+            times[notice.index()] = Math.min(times[notice.index()], at);
+        }
+
+        public EventIndex build() {
+            return new EventIndex(this);
+        }
+    }
+}

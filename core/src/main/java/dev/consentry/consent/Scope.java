@@ -1,0 +1,83 @@
+package dev.consentry.consent;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
+
+/**
+ * Where a setting is set: {@code account:A}, {@code group:A/G} or {@code user:A/U}. Higher levels
+ * come first in {@link Level}'s order; a lock at a level wins over every level below it.
+ */
+public record Scope(Level level, String account, Optional<String> member) {
+    public enum Level {
+        ACCOUNT("account"),
+        GROUP("group"),
+        USER("user");
+
+        private final String prefix;
+
+        Level(String prefix) {
+            this.prefix = prefix;
+        }
+
+        public String prefix() {
+            return prefix;
+        }
+    }
+
+    public Scope {
+        requireNonNull(level, "level is null");
+        requireNonNull(account, "account is null");
+        requireNonNull(member, "member is null");
+        if (account.isEmpty() || member.map(String::isEmpty).orElse(false)) {
+            throw new IllegalArgumentException("scope names are not empty");
+        }
+        if ((level == Level.ACCOUNT) != member.isEmpty()) {
+            throw new IllegalArgumentException(level.prefix() + " scope " + (member.isEmpty() ? "needs" : "takes no") + " member");
+        }
+    }
+
+    public static Scope account(String account) {
+        return new Scope(Level.ACCOUNT, account, Optional.empty());
+    }
+
+    public static Scope group(String account, String group) {
+        return new Scope(Level.GROUP, account, Optional.of(group));
+    }
+
+    public static Scope user(String account, String user) {
+        return new Scope(Level.USER, account, Optional.of(user));
+    }
+
+    /**
+     * Parses {@code account:A}, {@code group:A/G} or {@code user:A/U}; the account ends at the
+     * first {@code /}. Empty if the text is not a scope.
+     */
+    public static Optional<Scope> parse(String text) {
+        int colon = text.indexOf(':');
+        if (colon < 0) {
+            return Optional.empty();
+        }
+        String prefix = text.substring(0, colon);
+        String rest = text.substring(colon + 1);
+        int slash = rest.indexOf('/');
+        for (Level level : Level.values()) {
+            if (!level.prefix().equals(prefix)) {
+                continue;
+            }
+            if (level == Level.ACCOUNT) {
+                return slash < 0 && !rest.isEmpty() ? Optional.of(account(rest)) : Optional.empty();
+            }
+            if (slash <= 0 || slash == rest.length() - 1) {
+                return Optional.empty();
+            }
+            return Optional.of(new Scope(level, rest.substring(0, slash), Optional.of(rest.substring(slash + 1))));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return level.prefix() + ":" + account + member.map(m -> "/" + m).orElse("");
+    }
+}
