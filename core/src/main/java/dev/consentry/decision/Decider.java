@@ -254,6 +254,9 @@ public final class Decider {
         LabelSet[] labels = new LabelSet[graph.size()];
         long[] drop = new long[words];
         for (int node : topologicalOrder()) {
+            if (graph.lineageBroken(node)) {
+                continue;
+            }
             Item x = graph.item(node);
             int[] parents = graphParents(node);
             if (parents.length == 0) {

@@ -99,11 +99,32 @@ public final class ItemGraph {
         Item[] array = items.toArray(new Item[0]);
         Map<String, Integer> nodes = new HashMap<>(Math.max(16, array.length * 4 / 3 + 1));
         for (int i = 0; i < array.length; i++) {
-            if (nodes.put(requireNonNull(array[i], "item is null").id(), i) != null) {
-                throw new IllegalArgumentException("item id '" + array[i].id() + "' appears twice");
+            Integer earlier = nodes.put(requireNonNull(array[i], "item is null").id(), i);
+            if (earlier != null) {
+                throw new DuplicateIdException(earlier, i, array[i].id());
             }
         }
         return new ItemGraph(array, nodes);
+    }
+
+    /** Two items share an id: the positions of the first and second in the collection given. */
+    public static final class DuplicateIdException extends IllegalArgumentException {
+        private final int first;
+        private final int second;
+
+        DuplicateIdException(int first, int second, String id) {
+            super("item id '" + id + "' appears twice");
+            this.first = first;
+            this.second = second;
+        }
+
+        public int first() {
+            return first;
+        }
+
+        public int second() {
+            return second;
+        }
     }
 
     public int size() {

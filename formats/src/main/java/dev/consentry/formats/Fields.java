@@ -1,0 +1,85 @@
+package dev.consentry.formats;
+
+import static dev.consentry.error.ErrorCode.BAD_TIMESTAMP;
+import static dev.consentry.error.ErrorCode.BAD_VALUE;
+import static dev.consentry.error.ErrorCode.MISSING_FIELD;
+import static dev.consentry.error.ErrorCode.UNKNOWN_FIELD;
+import static dev.consentry.error.ErrorCode.WRONG_TYPE;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.consentry.error.ConsentryException;
+import dev.consentry.error.SourceLocation;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Typed reads of one JSON Lines field, each failing with the file, line, column and field. */
+final class Fields {
+    private Fields() {}
+
+    /** A non-empty string; the parser is on the value token. */
+    static String string(JsonParser p, JsonLines.LineContext line, String field) throws IOException {
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+            throw line.error(WRONG_TYPE, p, field, "expected a string, found " + describe(p));
+        }
+        String s = p.getText();
+        if (s.isEmpty()) {
+            throw line.error(BAD_VALUE, p, field, "must not be empty");
+        }
+        return s;
+    }
+
+    static boolean bool(JsonParser p, JsonLines.LineContext line, String field) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {
+            throw line.error(WRONG_TYPE, p, field, "expected true or false, found " + describe(p));
+        }
+        return t == JsonToken.VALUE_TRUE;
+    }
+
+    static Instant timestamp(JsonParser p, JsonLines.LineContext line, String field) throws IOException {
+        String text = string(p, line, field);
+        return Timestamps.parse(text).orElseThrow(() -> line.error(BAD_TIMESTAMP, p, field,
+                "'" + text + "' is not an ISO-8601 date-time with an offset, such as 2023-08-09T10:00:00Z"));
+    }
+
+    /** A list of non-empty strings; the parser is on the value token. */
+    static List<String> strings(JsonParser p, JsonLines.LineContext line, String field) throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            throw line.error(WRONG_TYPE, p, field, "expected a list of strings, found " + describe(p));
+        }
+        List<String> out = new ArrayList<>(2);
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            out.add(string(p, line, field + "[" + out.size() + "]"));
+        }
+        return out;
+    }
+
+    static ConsentryException unknown(JsonParser p, JsonLines.LineContext line, String field, List<String> known) {
+        return line.error(UNKNOWN_FIELD, p, field, "unknown field '" + field + "' (expected one of " + known + ")");
+    }
+
+    static ConsentryException duplicate(JsonParser p, JsonLines.LineContext line, String field) {
+        return line.error(dev.consentry.error.ErrorCode.MALFORMED_SYNTAX, p, field, "field '" + field + "' appears twice");
+    }
+
+    static ConsentryException missing(JsonLines.LineContext line, String field) {
+        return new ConsentryException(MISSING_FIELD, SourceLocation.of(line.file(), line.line(), 0, field),
+                "missing required field '" + field + "'");
+    }
+
+    static String describe(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        return switch (t) {
+            case VALUE_STRING -> "the string \"" + p.getText() + "\"";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + p.getText();
+            case VALUE_TRUE, VALUE_FALSE -> p.getText();
+            case VALUE_NULL -> "null";
+            case START_ARRAY -> "a list";
+            case START_OBJECT -> "an object";
+            default -> t.asString();
+        };
+    }
+}

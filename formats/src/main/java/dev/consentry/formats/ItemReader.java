@@ -1,0 +1,172 @@
+package dev.consentry.formats;
+
+import static dev.consentry.error.ErrorCode.DUPLICATE_ID;
+import static dev.consentry.error.ErrorCode.UNKNOWN_CATEGORY;
+import static dev.consentry.error.ErrorCode.UNKNOWN_TRANSFORM;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.consentry.decision.ItemGraph;
+import dev.consentry.error.ConsentryException;
+import dev.consentry.error.SourceLocation;
+import dev.consentry.item.Item;
+import dev.consentry.taxonomy.Category;
+import dev.consentry.taxonomy.Taxonomy;
+import dev.consentry.taxonomy.Transform;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads the items format: JSON Lines, one item a line, every field checked. Account, user and
+ * meeting names, subject lists and transform sets repeat across millions of items, so they are
+ * interned per file: one object per distinct value.
+ */
+public final class ItemReader {
+    static final List<String> FIELDS = List.of("id", "account", "user", "meeting", "category", "created", "subjects",
+            "parents", "transforms");
+
+    private final Taxonomy taxonomy;
+    private final ConcurrentHashMap<String, Optional<String>> names = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<List<String>, List<String>> lists = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<List<String>, Set<Transform>> transformSets = new ConcurrentHashMap<>();
+
+    private ItemReader(Taxonomy taxonomy) {
+        this.taxonomy = taxonomy;
+    }
+
+    /** The items of a file, the line each came from, and the SHA-256 of the file's bytes. */
+    public record ItemFile(String file, List<Item> items, int[] lines, String sha256) {
+        /** Resolves lineage; two items with one id are an error naming the second one's line. */
+        public ItemGraph graph() {
+            try {
+                return ItemGraph.of(items);
+            } catch (ItemGraph.DuplicateIdException e) {
+                throw new ConsentryException(DUPLICATE_ID, SourceLocation.of(file, lines[e.second()], 0, "id"),
+                        "item id '" + items.get(e.second()).id() + "' already appears on line " + lines[e.first()]);
+            }
+        }
+    }
+
+    public static ItemFile read(Path path, Taxonomy taxonomy) {
+        ItemReader reader = new ItemReader(taxonomy);
+        JsonLines.Result<Located> result = JsonLines.read(path, reader::parse);
+        List<Item> items = new ArrayList<>(result.values().size());
+        int[] lines = new int[result.values().size()];
+        for (Located located : result.values()) {
+            lines[items.size()] = located.line();
+            items.add(located.item());
+        }
+        return new ItemFile(path.toString(), items, lines, result.sha256());
+    }
+
+    /** Parses one item given as JSON text; {@code source} names it in errors. */
+    public static Item parse(String json, String source, Taxonomy taxonomy) {
+        byte[] bytes = json.strip().getBytes(StandardCharsets.UTF_8);
+        ItemReader reader = new ItemReader(taxonomy);
+        JsonLines.LineContext line = new JsonLines.LineContext(source, 1);
+        try (JsonParser parser = JsonLines.JSON.createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw line.error(dev.consentry.error.ErrorCode.MALFORMED_SYNTAX, parser, null, "expected a JSON object");
+            }
+            Item item = reader.parse(parser, line).item();
+            if (parser.nextToken() != null) {
+                throw line.error(dev.consentry.error.ErrorCode.MALFORMED_SYNTAX, parser, null, "unexpected content after the item");
+            }
+            return item;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ConsentryException(dev.consentry.error.ErrorCode.MALFORMED_SYNTAX,
+                    Optional.of(SourceLocation.of(source, 1, Math.max(0, e.getLocation().getColumnNr()), null)),
+                    "malformed JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private record Located(Item item, int line) {}
+
+    private Located parse(JsonParser p, JsonLines.LineContext line) throws IOException {
+        String id = null;
+        String account = null;
+        Optional<String> user = Optional.empty();
+        Optional<String> meeting = Optional.empty();
+        Category category = null;
+        Instant created = null;
+        List<String> subjects = List.of();
+        List<String> parents = List.of();
+        Set<Transform> transforms = Set.of();
+        int seen = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            int bit = FIELDS.indexOf(field);
+            p.nextToken();
+            if (bit < 0) {
+                throw Fields.unknown(p, line, field, FIELDS);
+            }
+            if ((seen & (1 << bit)) != 0) {
+                throw Fields.duplicate(p, line, field);
+            }
+            seen |= 1 << bit;
+            boolean absent = p.currentToken() == JsonToken.VALUE_NULL;
+            switch (field) {
+                case "id" -> id = Fields.string(p, line, field);
+                case "account" -> account = name(Fields.string(p, line, field)).get();
+                case "user" -> user = absent ? Optional.empty() : name(Fields.string(p, line, field));
+                case "meeting" -> meeting = absent ? Optional.empty() : name(Fields.string(p, line, field));
+                case "category" -> {
+                    String name = Fields.string(p, line, field);
+                    category = taxonomy.category(name).orElseThrow(() ->
+                            line.error(UNKNOWN_CATEGORY, p, field, "unknown category '" + name + "'"));
+                }
+                case "created" -> created = Fields.timestamp(p, line, field);
+                case "subjects" -> subjects = absent ? List.of() : intern(Fields.strings(p, line, field));
+                case "parents" -> parents = absent ? List.of() : List.copyOf(Fields.strings(p, line, field));
+                case "transforms" -> transforms = absent ? Set.of() : transforms(p, line, Fields.strings(p, line, field));
+                default -> throw new AssertionError(field);
+            }
+        }
+        if (id == null) {
+            throw Fields.missing(line, "id");
+        }
+        if (account == null) {
+            throw Fields.missing(line, "account");
+        }
+        if (category == null) {
+            throw Fields.missing(line, "category");
+        }
+        if (created == null) {
+            throw Fields.missing(line, "created");
+        }
+        return new Located(new Item(id, account, user, meeting, category, created, subjects, parents, transforms), line.line());
+    }
+
+    private Optional<String> name(String s) {
+        return names.computeIfAbsent(s, Optional::of);
+    }
+
+    private List<String> intern(List<String> list) {
+        List<String> canonical = list.stream().map(s -> name(s).get()).toList();
+        return lists.computeIfAbsent(canonical, l -> l);
+    }
+
+    private Set<Transform> transforms(JsonParser p, JsonLines.LineContext line, List<String> names) {
+        Set<Transform> known = transformSets.get(names);
+        if (known != null) {
+            return known;
+        }
+        Set<Transform> set = new HashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            set.add(taxonomy.transform(name).orElseThrow(() ->
+                    line.error(UNKNOWN_TRANSFORM, p, "transforms", "unknown transform '" + name + "'")));
+        }
+        return transformSets.computeIfAbsent(List.copyOf(names), n -> Set.copyOf(set));
+    }
+}

@@ -1,0 +1,222 @@
+package dev.consentry.gate;
+
+import static dev.consentry.error.ErrorCode.BAD_ARGUMENT;
+import static dev.consentry.error.ErrorCode.OUTPUT_FAILED;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.consentry.build.BuildRecord;
+import dev.consentry.consent.EventIndex;
+import dev.consentry.decision.Decider;
+import dev.consentry.decision.Decision;
+import dev.consentry.decision.DecisionEngine;
+import dev.consentry.decision.ItemGraph;
+import dev.consentry.decision.Reason;
+import dev.consentry.decision.ReasonCode;
+import dev.consentry.error.ConsentryException;
+import dev.consentry.error.SourceLocation;
+import dev.consentry.formats.BuildJson;
+import dev.consentry.formats.DecisionJson;
+import dev.consentry.formats.EventReader;
+import dev.consentry.formats.ItemReader;
+import dev.consentry.formats.PolicyReader;
+import dev.consentry.merkle.MerkleTree;
+import dev.consentry.merkle.Utf8Order;
+import dev.consentry.policy.PolicyBundle;
+import dev.consentry.taxonomy.Purpose;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The gate on one machine: reads the policy bundle, the events and the items, decides every item
+ * on all cores, and writes {@code allowed.jsonl}, {@code denied.jsonl} and {@code build.json} all
+ * or nothing.
+ *
+ * <p>Design: inputs are read and validated completely before anything is written, so bad input
+ * never leaves a partial build. Items are decided in chunks of consecutive nodes, each chunk on a
+ * pool thread that also renders its output lines, so serialisation scales with cores too; the
+ * calling thread writes finished chunks in item order, so output order is input order whatever
+ * the thread count. Allowed ids are kept (as the strings the items already hold) and sorted once
+ * by UTF-8 order for the Merkle root.
+ */
+public final class LocalGate {
+    static final String ALLOWED = "allowed.jsonl";
+    static final String DENIED = "denied.jsonl";
+    static final String BUILD = "build.json";
+    private static final int CHUNK = 8192;
+
+    private LocalGate() {}
+
+    /** Loaded, validated inputs: what a build decides over. */
+    public record Inputs(PolicyBundle bundle, EventIndex state, ItemReader.ItemFile items, ItemGraph graph) {
+        public static Inputs read(PolicyBundle bundle, Path items, Path events) {
+            EventIndex state = EventReader.read(events, bundle.catalog()).index(bundle.catalog());
+            ItemReader.ItemFile itemFile = ItemReader.read(items, bundle.taxonomy());
+            return new Inputs(bundle, state, itemFile, itemFile.graph());
+        }
+    }
+
+    public static BuildRecord run(GateRequest request, Progress progress) {
+        OutputDirectory.checkWritable(request.out(), request.force());
+        progress.phase("reading", 0);
+        PolicyBundle bundle = PolicyReader.read(request.policy());
+        Purpose purpose = purpose(bundle, request.purpose());
+        Inputs inputs = Inputs.read(bundle, request.items(), request.events());
+        return build(inputs, purpose, request.at(), request.out(), progress);
+    }
+
+    public static Purpose purpose(PolicyBundle bundle, String name) {
+        return bundle.taxonomy().purpose(name).orElseThrow(() -> new ConsentryException(BAD_ARGUMENT,
+                SourceLocation.of("--purpose", 0, 0, null), "unknown purpose '" + name + "' (known: "
+                        + bundle.taxonomy().purposes().stream().map(Purpose::name).toList() + ")"));
+    }
+
+    /** Decides every item of loaded inputs and writes the build into {@code out}, all or nothing. */
+    public static BuildRecord build(Inputs inputs, Purpose purpose, Instant at, Path out, Progress progress) {
+        Decider decider = new DecisionEngine(inputs.bundle(), inputs.state()).over(inputs.graph());
+        try (OutputDirectory dir = OutputDirectory.open(out)) {
+            Tally tally = decideAll(decider, purpose, at, dir, progress);
+            MerkleTree tree = new MerkleTree();
+            Arrays.parallelSort(tally.allowedIds, 0, (int) tally.allowed, Utf8Order.INSTANCE);
+            for (int i = 0; i < tally.allowed; i++) {
+                tree.add(tally.allowedIds[i].getBytes(StandardCharsets.UTF_8));
+            }
+            BuildRecord record = record(inputs, purpose, at, tally, tree);
+            try (OutputStream json = Files.newOutputStream(dir.file(BUILD))) {
+                BuildJson.write(record, json);
+            }
+            dir.commit();
+            return record;
+        } catch (IOException e) {
+            throw new ConsentryException(OUTPUT_FAILED, Optional.of(SourceLocation.file(out.toString())),
+                    "cannot write the build: " + e.getMessage(), e);
+        }
+    }
+
+    private static BuildRecord record(Inputs inputs, Purpose purpose, Instant at, Tally tally, MerkleTree tree) {
+        TreeMap<String, Long> byCode = new TreeMap<>();
+        for (ReasonCode code : ReasonCode.values()) {
+            if (tally.deniedByCode[code.ordinal()] > 0) {
+                byCode.put(code.code(), tally.deniedByCode[code.ordinal()]);
+            }
+        }
+        PolicyBundle bundle = inputs.bundle();
+        String ledgerHead = inputs.state().head();
+        return new BuildRecord(
+                BuildRecord.deriveId(purpose.name(), at, inputs.items().sha256(), ledgerHead, bundle.digest()),
+                purpose.name(), at, bundle.history().family(),
+                bundle.history().versions().stream().map(v -> new BuildRecord.VersionDigest(v.version(), v.sha256())).toList(),
+                ledgerHead, new BuildRecord.Counts(tally.allowed + tally.denied, tally.allowed, tally.denied), byCode,
+                tree.root());
+    }
+
+    /** What the decided chunks add up to. */
+    private static final class Tally {
+        final String[] allowedIds;
+        long allowed;
+        long denied;
+        final long[] deniedByCode = new long[ReasonCode.values().length];
+
+        Tally(int items) {
+            this.allowedIds = new String[items];
+        }
+    }
+
+    private record Chunk(byte[] allowedLines, byte[] deniedLines, String[] allowedIds, int allowed, int denied,
+            long[] deniedByCode) {}
+
+    private static Tally decideAll(Decider decider, Purpose purpose, Instant at, OutputDirectory dir, Progress progress)
+            throws IOException {
+        int n = decider.graph().size();
+        int threads = Runtime.getRuntime().availableProcessors();
+        Tally tally = new Tally(n);
+        progress.phase("deciding", n);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "consentry-gate");
+            t.setDaemon(true);
+            return t;
+        });
+        ThreadLocal<DecisionJson> writers = ThreadLocal.withInitial(DecisionJson::new);
+        try (OutputStream allowed = new BufferedOutputStream(Files.newOutputStream(dir.file(ALLOWED)), 1 << 20);
+                OutputStream denied = new BufferedOutputStream(Files.newOutputStream(dir.file(DENIED)), 1 << 20)) {
+            Deque<Future<Chunk>> pending = new ArrayDeque<>();
+            int next = 0;
+            while (next < n || !pending.isEmpty()) {
+                while (next < n && pending.size() < threads * 4) {
+                    int from = next;
+                    int to = Math.min(n, from + CHUNK);
+                    pending.add(pool.submit(() -> decideChunk(decider, purpose, at, from, to, writers.get())));
+                    next = to;
+                }
+                Chunk chunk = pending.poll().get();
+                allowed.write(chunk.allowedLines());
+                denied.write(chunk.deniedLines());
+                System.arraycopy(chunk.allowedIds(), 0, tally.allowedIds, (int) tally.allowed, chunk.allowed());
+                tally.allowed += chunk.allowed();
+                tally.denied += chunk.denied();
+                for (int c = 0; c < tally.deniedByCode.length; c++) {
+                    tally.deniedByCode[c] += chunk.deniedByCode()[c];
+                }
+                progress.advance(chunk.allowed() + chunk.denied());
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("deciding failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while deciding", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        return tally;
+    }
+
+    private static Chunk decideChunk(Decider decider, Purpose purpose, Instant at, int from, int to, DecisionJson json) {
+        ByteArrayOutputStream allowedBytes = new ByteArrayOutputStream(64 * (to - from));
+        ByteArrayOutputStream deniedBytes = new ByteArrayOutputStream(64 * (to - from));
+        String[] allowedIds = new String[to - from];
+        int allowed = 0;
+        long[] byCode = new long[ReasonCode.values().length];
+        boolean[] seen = new boolean[byCode.length];
+        try (JsonGenerator allowedOut = DecisionJson.generator(allowedBytes);
+                JsonGenerator deniedOut = DecisionJson.generator(deniedBytes)) {
+            for (int node = from; node < to; node++) {
+                Decision d = decider.decide(node, purpose, at);
+                if (d.allowed()) {
+                    allowedIds[allowed++] = d.item();
+                    json.write(d, allowedOut);
+                } else {
+                    Arrays.fill(seen, false);
+                    for (Reason r : d.reasons()) {
+                        if (!seen[r.code().ordinal()]) {
+                            seen[r.code().ordinal()] = true;
+                            byCode[r.code().ordinal()]++;
+                        }
+                    }
+                    json.write(d, deniedOut);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Chunk(allowedBytes.toByteArray(), deniedBytes.toByteArray(), allowedIds, allowed,
+                to - from - allowed, byCode);
+    }
+}

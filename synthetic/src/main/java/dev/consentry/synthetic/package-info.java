@@ -1,0 +1,2 @@
+/** A deterministic, streaming generator of a realistic communications platform. */
+package dev.consentry.synthetic;
