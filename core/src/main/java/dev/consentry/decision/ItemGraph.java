@@ -6,9 +6,7 @@ import dev.consentry.item.Item;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -26,14 +24,14 @@ public final class ItemGraph {
     private static final int[] NO_PARENTS = new int[0];
 
     private final Item[] items;
-    private final Map<String, Integer> nodes;
+    private final IdIndex nodes;
     private final int[][] parents;
     private final boolean[] broken;
     private final int[] order;
 
-    private ItemGraph(Item[] items, Map<String, Integer> nodes) {
+    private ItemGraph(Item[] items) {
         this.items = items;
-        this.nodes = nodes;
+        this.nodes = new IdIndex(items);
         int n = items.length;
         this.parents = new int[n][];
         int[] childCount = new int[n];
@@ -43,9 +41,9 @@ public final class ItemGraph {
             List<String> ids = items[i].parents();
             int[] resolved = ids.isEmpty() ? NO_PARENTS : new int[ids.size()];
             for (int k = 0; k < resolved.length; k++) {
-                Integer p = nodes.get(ids.get(k));
-                resolved[k] = p == null ? UNKNOWN : p;
-                if (p == null) {
+                int p = nodes.find(ids.get(k));
+                resolved[k] = p;
+                if (p == UNKNOWN) {
                     broken[i] = true;
                 } else {
                     childCount[p]++;
@@ -97,14 +95,10 @@ public final class ItemGraph {
     /** Builds the graph; ids must be unique. */
     public static ItemGraph of(Collection<Item> items) {
         Item[] array = items.toArray(new Item[0]);
-        Map<String, Integer> nodes = new HashMap<>(Math.max(16, array.length * 4 / 3 + 1));
-        for (int i = 0; i < array.length; i++) {
-            Integer earlier = nodes.put(requireNonNull(array[i], "item is null").id(), i);
-            if (earlier != null) {
-                throw new DuplicateIdException(earlier, i, array[i].id());
-            }
+        for (Item item : array) {
+            requireNonNull(item, "item is null");
         }
-        return new ItemGraph(array, nodes);
+        return new ItemGraph(array);
     }
 
     /** Two items share an id: the positions of the first and second in the collection given. */
@@ -136,8 +130,8 @@ public final class ItemGraph {
     }
 
     public OptionalInt node(String id) {
-        Integer node = nodes.get(id);
-        return node == null ? OptionalInt.empty() : OptionalInt.of(node);
+        int node = nodes.find(id);
+        return node == UNKNOWN ? OptionalInt.empty() : OptionalInt.of(node);
     }
 
     /** Parents of a node as node numbers; {@code -1} stands for a parent id no item has. */

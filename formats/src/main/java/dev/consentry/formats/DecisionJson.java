@@ -1,65 +1,60 @@
 package dev.consentry.formats;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.consentry.decision.Decision;
 import dev.consentry.decision.Reason;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Writes decisions as the gate's output lines:
  * {@code {"id":...,"decision":"allow"|"deny","reasons":[{"code":...,"rule":...,"policy":...,"version":...,"label":...,"requirement":...}]}},
- * fields that do not apply left out. The engine hands out the same {@link Reason} objects for
- * every item, so each reason's JSON is rendered once and reused by identity. Not thread-safe: one
- * writer per thread.
+ * fields that do not apply left out.
+ *
+ * <p>The engine hands out the same {@link Reason} objects for every item, so each reason is
+ * rendered to UTF-8 once (by Jackson, which does the escaping) and its bytes are reused by
+ * identity; a line is then the escaped id and a few byte copies. Not thread-safe: one writer per
+ * thread.
  */
 public final class DecisionJson {
-    private final Map<Reason, String> rendered = new IdentityHashMap<>();
+    private static final byte[] ID = "{\"id\":\"".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] ALLOW = "\",\"decision\":\"allow\",\"reasons\":[".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] DENY = "\",\"decision\":\"deny\",\"reasons\":[".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] END = "]}\n".getBytes(StandardCharsets.UTF_8);
+
+    private final Map<Reason, byte[]> rendered = new IdentityHashMap<>();
+    private final JsonStringEncoder encoder = JsonStringEncoder.getInstance();
 
     /** Writes one decision and a newline. */
-    public void write(Decision decision, JsonGenerator out) throws IOException {
-        out.writeStartObject();
-        out.writeStringField("id", decision.item());
-        out.writeStringField("decision", decision.effect().word());
-        out.writeArrayFieldStart("reasons");
-        for (Reason reason : decision.reasons()) {
-            out.writeRawValue(rendered.computeIfAbsent(reason, DecisionJson::render));
+    public void write(Decision decision, ByteArrayOutputStream out) {
+        out.writeBytes(ID);
+        out.writeBytes(encoder.quoteAsUTF8(decision.item()));
+        out.writeBytes(decision.allowed() ? ALLOW : DENY);
+        List<Reason> reasons = decision.reasons();
+        for (int i = 0; i < reasons.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.writeBytes(rendered.computeIfAbsent(reasons.get(i), DecisionJson::render));
         }
-        out.writeEndArray();
-        out.writeEndObject();
-        out.writeRaw('\n');
-    }
-
-    /** A generator suited to {@link #write}: UTF-8, no separator between lines but the newline. */
-    public static JsonGenerator generator(OutputStream out) {
-        try {
-            JsonGenerator g = JsonLines.JSON.createGenerator(out);
-            g.setRootValueSeparator(new SerializedString(""));
-            return g;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        out.writeBytes(END);
     }
 
     /** One decision as a JSON line (no newline). */
     public static String toJson(Decision decision) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (JsonGenerator g = generator(buffer)) {
-            new DecisionJson().write(decision, g);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        new DecisionJson().write(decision, buffer);
         return buffer.toString(StandardCharsets.UTF_8).strip();
     }
 
-    private static String render(Reason reason) {
+    private static byte[] render(Reason reason) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (JsonGenerator g = JsonLines.JSON.createGenerator(buffer)) {
             g.writeStartObject();
@@ -73,7 +68,7 @@ public final class DecisionJson {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return buffer.toString(StandardCharsets.UTF_8);
+        return buffer.toByteArray();
     }
 
     private static void field(JsonGenerator g, String name, Optional<String> value) throws IOException {

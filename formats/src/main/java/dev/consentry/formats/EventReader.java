@@ -50,7 +50,7 @@ public final class EventReader {
     }
 
     public static EventFile read(Path path, SettingsCatalog catalog) {
-        JsonLines.Result<Event> result = JsonLines.read(path, new EventReader(catalog)::parse);
+        JsonLines.Result<Event> result = JsonLines.read(path, () -> new EventReader(catalog)::parse);
         return new EventFile(result.values(), result.sha256());
     }
 

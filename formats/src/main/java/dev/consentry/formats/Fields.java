@@ -12,7 +12,6 @@ import dev.consentry.error.ConsentryException;
 import dev.consentry.error.SourceLocation;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Typed reads of one JSON Lines field, each failing with the file, line, column and field. */
@@ -50,11 +49,21 @@ final class Fields {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             throw line.error(WRONG_TYPE, p, field, "expected a list of strings, found " + describe(p));
         }
-        List<String> out = new ArrayList<>(2);
+        String[] out = new String[4];
+        int n = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            out.add(string(p, line, field + "[" + out.size() + "]"));
+            if (n == out.length) {
+                out = java.util.Arrays.copyOf(out, n * 2);
+            }
+            out[n] = string(p, line, field + "[" + n + "]");
+            n++;
         }
-        return out;
+        return switch (n) {
+            case 0 -> List.of();
+            case 1 -> List.of(out[0]);
+            case 2 -> List.of(out[0], out[1]);
+            default -> List.of(java.util.Arrays.copyOf(out, n));
+        };
     }
 
     static ConsentryException unknown(JsonParser p, JsonLines.LineContext line, String field, List<String> known) {

@@ -18,25 +18,28 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads the items format: JSON Lines, one item a line, every field checked. Account, user and
- * meeting names, subject lists and transform sets repeat across millions of items, so they are
- * interned per file: one object per distinct value.
+ * meeting names, subject lists and transform sets repeat across millions of items, so each block
+ * of lines interns them in tables of its own (no locking; a name costs one object per block, not
+ * one per item), and consecutive items of one meeting share one subject list.
  */
 public final class ItemReader {
     static final List<String> FIELDS = List.of("id", "account", "user", "meeting", "category", "created", "subjects",
             "parents", "transforms");
 
     private final Taxonomy taxonomy;
-    private final ConcurrentHashMap<String, Optional<String>> names = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<List<String>, List<String>> lists = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<List<String>, Set<Transform>> transformSets = new ConcurrentHashMap<>();
+    private final HashMap<String, Optional<String>> names = new HashMap<>();
+    private final HashMap<List<String>, Set<Transform>> transformSets = new HashMap<>();
+    private List<String> lastSubjects = List.of();
+    private String lastCreatedText = "";
+    private Instant lastCreated;
 
     private ItemReader(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
@@ -56,8 +59,7 @@ public final class ItemReader {
     }
 
     public static ItemFile read(Path path, Taxonomy taxonomy) {
-        ItemReader reader = new ItemReader(taxonomy);
-        JsonLines.Result<Located> result = JsonLines.read(path, reader::parse);
+        JsonLines.Result<Located> result = JsonLines.read(path, () -> new ItemReader(taxonomy)::parse);
         List<Item> items = new ArrayList<>(result.values().size());
         int[] lines = new int[result.values().size()];
         for (Located located : result.values()) {
@@ -125,7 +127,7 @@ public final class ItemReader {
                     category = taxonomy.category(name).orElseThrow(() ->
                             line.error(UNKNOWN_CATEGORY, p, field, "unknown category '" + name + "'"));
                 }
-                case "created" -> created = Fields.timestamp(p, line, field);
+                case "created" -> created = created(p, line, field);
                 case "subjects" -> subjects = absent ? List.of() : intern(Fields.strings(p, line, field));
                 case "parents" -> parents = absent ? List.of() : List.copyOf(Fields.strings(p, line, field));
                 case "transforms" -> transforms = absent ? Set.of() : transforms(p, line, Fields.strings(p, line, field));
@@ -152,8 +154,25 @@ public final class ItemReader {
     }
 
     private List<String> intern(List<String> list) {
-        List<String> canonical = list.stream().map(s -> name(s).get()).toList();
-        return lists.computeIfAbsent(canonical, l -> l);
+        if (list.equals(lastSubjects)) {
+            return lastSubjects;
+        }
+        String[] canonical = new String[list.size()];
+        for (int i = 0; i < canonical.length; i++) {
+            canonical[i] = name(list.get(i)).get();
+        }
+        lastSubjects = List.of(canonical);
+        return lastSubjects;
+    }
+
+    /** Items of one meeting tend to share a creation time; reuse the last one parsed. */
+    private Instant created(JsonParser p, JsonLines.LineContext line, String field) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_STRING && p.getText().equals(lastCreatedText)) {
+            return lastCreated;
+        }
+        lastCreated = Fields.timestamp(p, line, field);
+        lastCreatedText = p.getText();
+        return lastCreated;
     }
 
     private Set<Transform> transforms(JsonParser p, JsonLines.LineContext line, List<String> names) {

@@ -38,7 +38,11 @@ final class JsonLines {
     static final JsonFactory JSON = JsonFactory.builder().build();
     private static final int BLOCK = 4 << 20;
 
-    /** Parses one line, positioned on its first token; the line number is 1-based. */
+    /**
+     * Parses one line, positioned on its first token; the line number is 1-based. Each block of
+     * lines gets its own parser from the factory given to {@link #read}, so a parser may keep
+     * per-block state (interning tables) without synchronisation.
+     */
     interface LineParser<T> {
         T parse(JsonParser parser, LineContext line) throws IOException;
     }
@@ -55,7 +59,7 @@ final class JsonLines {
 
     private JsonLines() {}
 
-    static <T> Result<T> read(Path path, LineParser<T> lineParser) {
+    static <T> Result<T> read(Path path, java.util.function.Supplier<LineParser<T>> parsers) {
         String file = path.toString();
         int threads = Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -91,7 +95,7 @@ final class JsonLines {
                 inFlight.acquire();
                 blocks.add(pool.submit(() -> {
                     try {
-                        return parseBlock(file, buf, blockLength, firstLine, lineParser);
+                        return parseBlock(file, buf, blockLength, firstLine, parsers.get());
                     } finally {
                         inFlight.release();
                     }
@@ -100,10 +104,14 @@ final class JsonLines {
                     break;
                 }
             }
-            List<T> values = new ArrayList<>();
+            List<List<T>> parsed = new ArrayList<>(blocks.size());
+            int total = 0;
             for (Future<List<T>> block : blocks) {
-                values.addAll(block.get());
+                parsed.add(block.get());
+                total += parsed.get(parsed.size() - 1).size();
             }
+            List<T> values = new ArrayList<>(total);
+            parsed.forEach(values::addAll);
             return new Result<>(values, Hashing.hex(sha256.digest()));
         } catch (IOException e) {
             throw new ConsentryException(FILE_NOT_READABLE, Optional.of(SourceLocation.file(file)),
@@ -126,7 +134,7 @@ final class JsonLines {
     }
 
     private static <T> List<T> parseBlock(String file, byte[] buf, int length, int firstLine, LineParser<T> lineParser) {
-        List<T> out = new ArrayList<>();
+        List<T> out = new ArrayList<>(length / 128);
         int line = firstLine;
         int start = 0;
         while (start < length) {

@@ -3,7 +3,6 @@ package dev.consentry.gate;
 import static dev.consentry.error.ErrorCode.BAD_ARGUMENT;
 import static dev.consentry.error.ErrorCode.OUTPUT_FAILED;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.consentry.build.BuildRecord;
 import dev.consentry.consent.EventIndex;
 import dev.consentry.decision.Decider;
@@ -27,7 +26,6 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -195,26 +193,21 @@ public final class LocalGate {
         int allowed = 0;
         long[] byCode = new long[ReasonCode.values().length];
         boolean[] seen = new boolean[byCode.length];
-        try (JsonGenerator allowedOut = DecisionJson.generator(allowedBytes);
-                JsonGenerator deniedOut = DecisionJson.generator(deniedBytes)) {
-            for (int node = from; node < to; node++) {
-                Decision d = decider.decide(node, purpose, at);
-                if (d.allowed()) {
-                    allowedIds[allowed++] = d.item();
-                    json.write(d, allowedOut);
-                } else {
-                    Arrays.fill(seen, false);
-                    for (Reason r : d.reasons()) {
-                        if (!seen[r.code().ordinal()]) {
-                            seen[r.code().ordinal()] = true;
-                            byCode[r.code().ordinal()]++;
-                        }
+        for (int node = from; node < to; node++) {
+            Decision d = decider.decide(node, purpose, at);
+            if (d.allowed()) {
+                allowedIds[allowed++] = d.item();
+                json.write(d, allowedBytes);
+            } else {
+                Arrays.fill(seen, false);
+                for (Reason r : d.reasons()) {
+                    if (!seen[r.code().ordinal()]) {
+                        seen[r.code().ordinal()] = true;
+                        byCode[r.code().ordinal()]++;
                     }
-                    json.write(d, deniedOut);
                 }
+                json.write(d, deniedBytes);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return new Chunk(allowedBytes.toByteArray(), deniedBytes.toByteArray(), allowedIds, allowed,
                 to - from - allowed, byCode);
