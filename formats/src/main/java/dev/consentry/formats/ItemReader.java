@@ -59,14 +59,8 @@ public final class ItemReader {
     }
 
     public static ItemFile read(Path path, Taxonomy taxonomy) {
-        JsonLines.Result<Located> result = JsonLines.read(path, () -> new ItemReader(taxonomy)::parse);
-        List<Item> items = new ArrayList<>(result.values().size());
-        int[] lines = new int[result.values().size()];
-        for (Located located : result.values()) {
-            lines[items.size()] = located.line();
-            items.add(located.item());
-        }
-        return new ItemFile(path.toString(), items, lines, result.sha256());
+        JsonLines.Result<Item> result = JsonLines.read(path, () -> new ItemReader(taxonomy)::parse);
+        return new ItemFile(path.toString(), result.values(), result.lines(), result.sha256());
     }
 
     /** Parses one item given as JSON text; {@code source} names it in errors. */
@@ -78,7 +72,7 @@ public final class ItemReader {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw line.error(dev.consentry.error.ErrorCode.MALFORMED_SYNTAX, parser, null, "expected a JSON object");
             }
-            Item item = reader.parse(parser, line).item();
+            Item item = reader.parse(parser, line);
             if (parser.nextToken() != null) {
                 throw line.error(dev.consentry.error.ErrorCode.MALFORMED_SYNTAX, parser, null, "unexpected content after the item");
             }
@@ -92,9 +86,7 @@ public final class ItemReader {
         }
     }
 
-    private record Located(Item item, int line) {}
-
-    private Located parse(JsonParser p, JsonLines.LineContext line) throws IOException {
+    private Item parse(JsonParser p, JsonLines.LineContext line) throws IOException {
         String id = null;
         String account = null;
         Optional<String> user = Optional.empty();
@@ -146,7 +138,7 @@ public final class ItemReader {
         if (created == null) {
             throw Fields.missing(line, "created");
         }
-        return new Located(new Item(id, account, user, meeting, category, created, subjects, parents, transforms), line.line());
+        return new Item(id, account, user, meeting, category, created, subjects, parents, transforms);
     }
 
     private Optional<String> name(String s) {

@@ -55,7 +55,11 @@ final class JsonLines {
         }
     }
 
-    record Result<T>(List<T> values, String sha256) {}
+    /** The parsed lines in file order, the line number each came from, and the file's SHA-256. */
+    record Result<T>(List<T> values, int[] lines, String sha256) {}
+
+    /** One block's parsed values and their line numbers. */
+    private record Block<T>(List<T> values, int[] lines) {}
 
     private JsonLines() {}
 
@@ -68,7 +72,7 @@ final class JsonLines {
             return t;
         });
         Semaphore inFlight = new Semaphore(threads * 3);
-        List<Future<List<T>>> blocks = new ArrayList<>();
+        List<Future<Block<T>>> blocks = new ArrayList<>();
         MessageDigest sha256 = Hashing.sha256();
         try (InputStream in = Files.newInputStream(path)) {
             byte[] carry = new byte[0];
@@ -104,15 +108,19 @@ final class JsonLines {
                     break;
                 }
             }
-            List<List<T>> parsed = new ArrayList<>(blocks.size());
+            List<Block<T>> parsed = new ArrayList<>(blocks.size());
             int total = 0;
-            for (Future<List<T>> block : blocks) {
+            for (Future<Block<T>> block : blocks) {
                 parsed.add(block.get());
-                total += parsed.get(parsed.size() - 1).size();
+                total += parsed.get(parsed.size() - 1).values().size();
             }
             List<T> values = new ArrayList<>(total);
-            parsed.forEach(values::addAll);
-            return new Result<>(values, Hashing.hex(sha256.digest()));
+            int[] lines = new int[total];
+            for (Block<T> block : parsed) {
+                System.arraycopy(block.lines(), 0, lines, values.size(), block.values().size());
+                values.addAll(block.values());
+            }
+            return new Result<>(values, lines, Hashing.hex(sha256.digest()));
         } catch (IOException e) {
             throw new ConsentryException(FILE_NOT_READABLE, Optional.of(SourceLocation.file(file)),
                     "cannot read: " + e.getMessage(), e);
@@ -133,8 +141,9 @@ final class JsonLines {
         }
     }
 
-    private static <T> List<T> parseBlock(String file, byte[] buf, int length, int firstLine, LineParser<T> lineParser) {
+    private static <T> Block<T> parseBlock(String file, byte[] buf, int length, int firstLine, LineParser<T> lineParser) {
         List<T> out = new ArrayList<>(length / 128);
+        int[] lines = new int[length / 128];
         int line = firstLine;
         int start = 0;
         while (start < length) {
@@ -144,12 +153,16 @@ final class JsonLines {
             }
             int contentEnd = end > start && buf[end - 1] == '\r' ? end - 1 : end;
             if (!isBlank(buf, start, contentEnd)) {
+                if (out.size() == lines.length) {
+                    lines = java.util.Arrays.copyOf(lines, lines.length * 2 + 1);
+                }
+                lines[out.size()] = line;
                 out.add(parseLine(file, buf, start, contentEnd - start, line, lineParser));
             }
             line++;
             start = end + 1;
         }
-        return out;
+        return new Block<>(out, lines);
     }
 
     private static <T> T parseLine(String file, byte[] buf, int offset, int length, int line, LineParser<T> lineParser) {
