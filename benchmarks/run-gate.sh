@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# End-to-end gate benchmark: generates a synthetic platform of each size, runs `consentry gate` on it
+# and reports wall time, throughput and peak resident memory (GNU time's %M).
+#
+#   benchmarks/run-gate.sh [SIZES...]        default: 1000000 10000000
+#
+# Env: WORK (scratch dir, default /tmp/consentry-bench), CONSENTRY_JAVA_OPTS (default -Xmx3g),
+#      AT (decision time, default 2023-09-01T00:00:00Z), PURPOSE (default ai.training.first_party).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+work="${WORK:-/tmp/consentry-bench}"
+at="${AT:-2023-09-01T00:00:00Z}"
+purpose="${PURPOSE:-ai.training.first_party}"
+export CONSENTRY_JAVA_OPTS="${CONSENTRY_JAVA_OPTS:--Xmx3g}"
+sizes=("$@")
+[ ${#sizes[@]} -eq 0 ] && sizes=(1000000 10000000)
+command -v /usr/bin/time >/dev/null || { echo "needs GNU time (apt-get install time)" >&2; exit 2; }
+
+"$root/consentry" --version >/dev/null   # build once, outside the measurement
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
+echo "java options: $CONSENTRY_JAVA_OPTS"
+printf '%-12s %10s %12s %12s %10s\n' items generate_s gate_s items_per_s peak_rss
+for n in "${sizes[@]}"; do
+  dir="$work/$n"
+  if [ ! -f "$dir/items.jsonl" ]; then
+    rm -rf "$dir"
+    start=$(date +%s.%N)
+    CONSENTRY_JAVA_OPTS="" "$root/consentry" generate --items "$n" --seed 1 --out "$dir" >/dev/null
+    gen=$(echo "$(date +%s.%N) - $start" | bc)
+  else
+    gen="(cached)"
+  fi
+  rm -rf "$work/out-$n"
+  /usr/bin/time -f '%e %M' -o "$work/time-$n" "$root/consentry" gate --items "$dir/items.jsonl" --events "$dir/events.jsonl" \
+      --policy "$dir/policy" --purpose "$purpose" --at "$at" --out "$work/out-$n" >"$work/summary-$n"
+  read -r wall rss <"$work/time-$n"
+  printf '%-12s %10s %12s %12.0f %8.2f GB\n' "$n" "$gen" "$wall" "$(echo "$n / $wall" | bc -l)" "$(echo "$rss / 1048576" | bc -l)"
+  rm -rf "$work/out-$n"
+done
