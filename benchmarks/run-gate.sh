@@ -26,7 +26,7 @@ for n in "${sizes[@]}"; do
     rm -rf "$dir"
     start=$(date +%s.%N)
     CONSENTRY_JAVA_OPTS="" "$root/consentry" generate --items "$n" --seed 1 --out "$dir" >/dev/null
-    gen=$(echo "$(date +%s.%N) - $start" | bc)
+    gen=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN {printf "%.1f", e - s}')
   else
     gen="(cached)"
   fi
@@ -34,6 +34,6 @@ for n in "${sizes[@]}"; do
   /usr/bin/time -f '%e %M' -o "$work/time-$n" "$root/consentry" gate --items "$dir/items.jsonl" --events "$dir/events.jsonl" \
       --policy "$dir/policy" --purpose "$purpose" --at "$at" --out "$work/out-$n" >"$work/summary-$n"
   read -r wall rss <"$work/time-$n"
-  printf '%-12s %10s %12s %12.0f %8.2f GB\n' "$n" "$gen" "$wall" "$(echo "$n / $wall" | bc -l)" "$(echo "$rss / 1048576" | bc -l)"
+  awk -v n="$n" -v g="$gen" -v w="$wall" -v r="$rss" 'BEGIN {printf "%-12s %10s %12s %12.0f %8.2f GB\n", n, g, w, n / w, r / 1048576}'
   rm -rf "$work/out-$n"
 done
