@@ -12,7 +12,6 @@ import dev.consentry.taxonomy.Purpose;
 import dev.consentry.taxonomy.Transform;
 import dev.consentry.time.Instants;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -88,9 +87,9 @@ public final class Decider {
         if (decisionSlot != createdSlot) {
             e.apply(plan.outcomes[decisionSlot], labels(decisionSlot)[node]);
         }
-        return e.denials.isEmpty()
-                ? new Decision(x.id(), Effect.ALLOW, e.allows)
-                : new Decision(x.id(), Effect.DENY, e.denials);
+        return e.denialCount == 0
+                ? new Decision(x.id(), Effect.ALLOW, List.of(Arrays.copyOf(e.allows, e.allowCount)))
+                : new Decision(x.id(), Effect.DENY, List.of(Arrays.copyOf(e.denials, e.denialCount)));
     }
 
     private int slotAt(long at) {
@@ -104,8 +103,10 @@ public final class Decider {
         final long t;
         long evaluated;
         long satisfied;
-        final List<Reason> denials = new ArrayList<>(2);
-        final List<Reason> allows = new ArrayList<>(4);
+        Reason[] denials = new Reason[4];
+        int denialCount;
+        Reason[] allows = new Reason[8];
+        int allowCount;
 
         Evaluation(Item x, long created, long t) {
             this.x = x;
@@ -117,11 +118,15 @@ public final class Decider {
             for (int label : labels.members) {
                 PurposePlan.LabelOutcome o = outcomes[label];
                 if (o.denials.length > 0) {
-                    denials.addAll(Arrays.asList(o.denials));
+                    for (Reason r : o.denials) {
+                        deny(r);
+                    }
                 } else if (o.allows.length > 0) {
                     applyAllowRules(o.allows);
+                } else if (o.fallbackAllows) {
+                    allow(o.fallback);
                 } else {
-                    (o.fallbackAllows ? allows : denials).add(o.fallback);
+                    deny(o.fallback);
                 }
             }
         }
@@ -129,17 +134,31 @@ public final class Decider {
         private void applyAllowRules(PurposePlan.AllowRule[] rules) {
             for (PurposePlan.AllowRule rule : rules) {
                 if (allMet(rule)) {
-                    allows.add(rule.allowed);
+                    allow(rule.allowed);
                     return;
                 }
             }
             for (PurposePlan.AllowRule rule : rules) {
                 for (int k = 0; k < rule.requirements.length; k++) {
                     if (!met(rule.requirementIds[k], rule.requirements[k])) {
-                        denials.add(rule.unmet[k]);
+                        deny(rule.unmet[k]);
                     }
                 }
             }
+        }
+
+        private void deny(Reason r) {
+            if (denialCount == denials.length) {
+                denials = Arrays.copyOf(denials, denialCount * 2);
+            }
+            denials[denialCount++] = r;
+        }
+
+        private void allow(Reason r) {
+            if (allowCount == allows.length) {
+                allows = Arrays.copyOf(allows, allowCount * 2);
+            }
+            allows[allowCount++] = r;
         }
 
         private boolean allMet(PurposePlan.AllowRule rule) {

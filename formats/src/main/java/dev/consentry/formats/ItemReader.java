@@ -37,6 +37,8 @@ public final class ItemReader {
     private final Taxonomy taxonomy;
     private final HashMap<String, Optional<String>> names = new HashMap<>();
     private final HashMap<List<String>, Set<Transform>> transformSets = new HashMap<>();
+    /** Ids of this block's items: a parent is usually a few lines above its child, so its id string is shared. */
+    private final HashMap<String, String> blockIds = new HashMap<>();
     private List<String> lastSubjects = List.of();
     private String lastCreatedText = "";
     private Instant lastCreated;
@@ -110,7 +112,10 @@ public final class ItemReader {
             seen |= 1 << bit;
             boolean absent = p.currentToken() == JsonToken.VALUE_NULL;
             switch (field) {
-                case "id" -> id = Fields.string(p, line, field);
+                case "id" -> {
+                    id = Fields.string(p, line, field);
+                    blockIds.put(id, id);
+                }
                 case "account" -> account = name(Fields.string(p, line, field)).get();
                 case "user" -> user = absent ? Optional.empty() : name(Fields.string(p, line, field));
                 case "meeting" -> meeting = absent ? Optional.empty() : name(Fields.string(p, line, field));
@@ -121,7 +126,7 @@ public final class ItemReader {
                 }
                 case "created" -> created = created(p, line, field);
                 case "subjects" -> subjects = absent ? List.of() : intern(Fields.strings(p, line, field));
-                case "parents" -> parents = absent ? List.of() : List.copyOf(Fields.strings(p, line, field));
+                case "parents" -> parents = absent ? List.of() : parents(Fields.strings(p, line, field));
                 case "transforms" -> transforms = absent ? Set.of() : transforms(p, line, Fields.strings(p, line, field));
                 default -> throw new AssertionError(field);
             }
@@ -139,6 +144,14 @@ public final class ItemReader {
             throw Fields.missing(line, "created");
         }
         return new Item(id, account, user, meeting, category, created, subjects, parents, transforms);
+    }
+
+    private List<String> parents(List<String> ids) {
+        String[] shared = new String[ids.size()];
+        for (int i = 0; i < shared.length; i++) {
+            shared[i] = blockIds.getOrDefault(ids.get(i), ids.get(i));
+        }
+        return List.of(shared);
     }
 
     private Optional<String> name(String s) {
