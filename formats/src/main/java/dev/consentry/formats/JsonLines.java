@@ -4,14 +4,17 @@ import static dev.consentry.error.ErrorCode.FILE_NOT_READABLE;
 import static dev.consentry.error.ErrorCode.MALFORMED_SYNTAX;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.consentry.error.ConsentryException;
 import dev.consentry.error.SourceLocation;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +65,17 @@ final class JsonLines {
     private record Block<T>(List<T> values, int[] lines) {}
 
     private JsonLines() {}
+
+    /** A generator for JSON Lines: UTF-8, no separator between values but the newline each writer adds. */
+    static JsonGenerator generator(OutputStream out) {
+        try {
+            JsonGenerator g = JSON.createGenerator(out);
+            g.setRootValueSeparator(new SerializedString(""));
+            return g;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     static <T> Result<T> read(Path path, java.util.function.Supplier<LineParser<T>> parsers) {
         String file = path.toString();
