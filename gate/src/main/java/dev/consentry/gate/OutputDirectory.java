@@ -18,9 +18,10 @@ import java.util.stream.Stream;
  * Writes a build all or nothing. Files go to a hidden sibling directory, which is renamed onto the
  * target only once every file is complete and flushed; a rename within one file system is atomic,
  * so a reader sees either no build or the whole build. A run that is killed leaves only the hidden
- * sibling, which the next run to the same target removes.
+ * sibling, which the next run to the same target removes. Public so that every command writing a
+ * directory of results (a build, a generated platform) writes it the same way.
  */
-final class OutputDirectory implements AutoCloseable {
+public final class OutputDirectory implements AutoCloseable {
     private static final String STAGING_MARK = ".consentry-staging-";
 
     private final Path target;
@@ -33,7 +34,7 @@ final class OutputDirectory implements AutoCloseable {
     }
 
     /** Refuses a non-empty target unless {@code force}; call before any expensive work. */
-    static void checkWritable(Path target, boolean force) {
+    public static void checkWritable(Path target, boolean force) {
         if (!force && Files.isDirectory(target) && !isEmpty(target)) {
             throw new ConsentryException(OUTPUT_EXISTS, SourceLocation.file(target.toString()),
                     "output directory is not empty; use --force to replace it");
@@ -43,7 +44,7 @@ final class OutputDirectory implements AutoCloseable {
         }
     }
 
-    static OutputDirectory open(Path target) {
+    public static OutputDirectory open(Path target) {
         Path absolute = target.toAbsolutePath().normalize();
         Path parent = absolute.getParent();
         String prefix = "." + absolute.getFileName() + STAGING_MARK;
@@ -60,12 +61,13 @@ final class OutputDirectory implements AutoCloseable {
         }
     }
 
-    Path file(String name) {
+    /** Where a file (or subdirectory) of the result is written until {@link #commit()}. */
+    public Path file(String name) {
         return staging.resolve(name);
     }
 
     /** Moves the finished build onto the target, replacing what is there (the caller checked it may). */
-    void commit() {
+    public void commit() {
         try {
             Path displaced = null;
             if (Files.isDirectory(target) && !isEmpty(target)) {
