@@ -114,6 +114,7 @@ final class DemoCommand implements Callable<Integer> {
         try {
             if (out != null) {
                 try (OutputDirectory dir = OutputDirectory.open(out)) {
+                    // The staging directory itself: everything goes under it and is renamed onto --out at once.
                     run(dir.file(""), out, w);
                     dir.commit();
                 }

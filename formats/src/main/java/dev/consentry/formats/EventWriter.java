@@ -35,7 +35,7 @@ public final class EventWriter implements Consumer<Event>, Closeable {
     private static final SerializableString ITEM = new SerializedString("item");
 
     private final JsonGenerator json;
-    private final char[] time = new char[Timestamps.UTC_SECONDS_LENGTH];
+    private final Timestamps.Writer time = new Timestamps.Writer();
     private long written;
 
     private EventWriter(JsonGenerator json) {
@@ -63,7 +63,7 @@ public final class EventWriter implements Consumer<Event>, Closeable {
         g.writeFieldName(TYPE);
         g.writeString(event.type());
         g.writeFieldName(AT);
-        Timestamps.write(g, event.at(), time);
+        time.write(g, event.at());
         if (event instanceof Event.SettingChange s) {
             field(g, ACTOR, s.actor());
             field(g, ROLE, s.role());

@@ -17,7 +17,7 @@ import java.util.Optional;
  * checked by {@link LocalDateTime#of}: {@code DateTimeFormatter} costs about a microsecond a
  * call, which on ten million items is ten seconds. Every other form goes through the formatter.
  * Writing is the mirror image: a whole-second UTC time in years 1000 to 9999 is spelled by
- * {@link #write} from the epoch day by civil-calendar arithmetic, in exactly the characters
+ * {@link Writer} from the epoch day by civil-calendar arithmetic, in exactly the characters
  * {@link Instant#toString()} gives; anything else is written by {@code Instant.toString()}.
  */
 final class Timestamps {
@@ -27,12 +27,28 @@ final class Timestamps {
 
     private Timestamps() {}
 
-    /** Writes {@code instant} as a JSON string, spelled as {@link Instant#toString()} spells it. */
-    static void write(JsonGenerator g, Instant instant, char[] scratch) throws IOException {
-        if (format(instant, scratch)) {
-            g.writeString(scratch, 0, UTC_SECONDS_LENGTH);
-        } else {
-            g.writeString(instant.toString());
+    /**
+     * Writes instants as JSON strings spelled as {@link Instant#toString()} spells them. Consecutive
+     * times of a generated platform mostly fall on the same day, so the date is spelled once per day.
+     * Not thread-safe.
+     */
+    static final class Writer {
+        private final char[] text = new char[UTC_SECONDS_LENGTH];
+        private long day = Long.MIN_VALUE;
+
+        void write(JsonGenerator g, Instant instant) throws IOException {
+            long seconds = instant.getEpochSecond();
+            long epochDay = Math.floorDiv(seconds, SECONDS_PER_DAY);
+            if (instant.getNano() != 0 || !(epochDay == day || format(instant, text))) {
+                day = Long.MIN_VALUE;
+                g.writeString(instant.toString());
+                return;
+            }
+            if (epochDay == day) {
+                time(text, (int) Math.floorMod(seconds, SECONDS_PER_DAY));
+            }
+            day = epochDay;
+            g.writeString(text, 0, UTC_SECONDS_LENGTH);
         }
     }
 
@@ -66,13 +82,18 @@ final class Timestamps {
         out[7] = '-';
         digits(out, 8, day, 2);
         out[10] = 'T';
+        time(out, secondOfDay);
+        return true;
+    }
+
+    /** Spells the time of day and the zone, {@code HH:MM:SSZ}, into {@code out[11, 20)}. */
+    private static void time(char[] out, int secondOfDay) {
         digits(out, 11, secondOfDay / 3600, 2);
         out[13] = ':';
         digits(out, 14, secondOfDay / 60 % 60, 2);
         out[16] = ':';
         digits(out, 17, secondOfDay % 60, 2);
         out[19] = 'Z';
-        return true;
     }
 
     private static void digits(char[] out, int at, int value, int width) {

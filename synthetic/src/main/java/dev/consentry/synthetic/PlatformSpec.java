@@ -17,7 +17,7 @@ import dev.consentry.taxonomy.Taxonomy;
  * @param catalog must have the default catalog's four AI settings and the {@code ai_processing} notice
  */
 public record PlatformSpec(long seed, long items, double lineageFaultRate, Taxonomy taxonomy, SettingsCatalog catalog) {
-    /** A handful per ten thousand summaries and drafts: rare, as real ingestion faults are, but present. */
+    /** Two in a thousand summaries and chat drafts: rare, as real ingestion faults are, but present. */
     public static final double DEFAULT_LINEAGE_FAULT_RATE = 0.002;
 
     public PlatformSpec {
