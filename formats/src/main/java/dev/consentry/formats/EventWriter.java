@@ -36,7 +36,6 @@ public final class EventWriter implements Consumer<Event>, Closeable {
 
     private final JsonGenerator json;
     private final Timestamps.Writer time = new Timestamps.Writer();
-    private long written;
 
     private EventWriter(JsonGenerator json) {
         this.json = json;
@@ -90,17 +89,11 @@ public final class EventWriter implements Consumer<Event>, Closeable {
         }
         g.writeEndObject();
         g.writeRaw('\n');
-        written++;
     }
 
     private static void field(JsonGenerator g, SerializableString name, String value) throws IOException {
         g.writeFieldName(name);
         g.writeString(value);
-    }
-
-    /** How many events were written. */
-    public long written() {
-        return written;
     }
 
     /** Flushes what is buffered to the stream, without closing it. */

@@ -46,7 +46,6 @@ public final class ItemWriter implements Consumer<Item>, Closeable {
     private SerializableString[] categories = new SerializableString[0];
     private final LastString account = new LastString();
     private final LastString meeting = new LastString();
-    private long written;
 
     /** The last string written in one field, encoded; reused while the next item holds the same object. */
     private static final class LastString {
@@ -116,7 +115,6 @@ public final class ItemWriter implements Consumer<Item>, Closeable {
         g.writeEndArray();
         g.writeEndObject();
         g.writeRaw('\n');
-        written++;
     }
 
     private SerializableString category(Category category) {
@@ -138,11 +136,6 @@ public final class ItemWriter implements Consumer<Item>, Closeable {
             g.writeString(values.get(i));
         }
         g.writeEndArray();
-    }
-
-    /** How many items were written. */
-    public long written() {
-        return written;
     }
 
     /** Flushes what is buffered to the stream, without closing it. */

@@ -57,7 +57,6 @@ class EventWriterTest {
         Path file = dir.resolve("events.jsonl");
         try (OutputStream out = Files.newOutputStream(file); EventWriter writer = EventWriter.open(out)) {
             oneOfEach().forEach(writer);
-            assertThat(writer.written()).isEqualTo(6);
         }
 
         EventReader.EventFile read = EventReader.read(file, CATALOG);
