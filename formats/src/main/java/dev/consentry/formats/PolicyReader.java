@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,8 +90,9 @@ public final class PolicyReader {
                 ? TaxonomyReader.catalog(NodeReader.readYaml(settingsFile.toString(), contents.get(settingsFile)))
                 : SettingsCatalog.defaults();
         List<PolicyVersion> versions = new ArrayList<>();
-        Map<PolicyVersion, Path> sources = new HashMap<>();
-        Map<PolicyVersion, Parsed> parsed = new HashMap<>();
+        // By identity: two byte-for-byte copies of one file are equal records, and must still both be seen.
+        Map<PolicyVersion, Path> sources = new IdentityHashMap<>();
+        Map<PolicyVersion, Parsed> parsed = new IdentityHashMap<>();
         for (Path file : files) {
             if (!contents.containsKey(file) || file.equals(taxonomyFile) || file.equals(settingsFile)) {
                 continue;
