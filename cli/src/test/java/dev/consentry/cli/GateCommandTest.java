@@ -1,6 +1,7 @@
 package dev.consentry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -218,6 +219,32 @@ class GateCommandTest {
         assertThat(merkle.get("algorithm").asText()).isEqualTo("rfc6962-sha256");
         assertThat(merkle.get("size").asLong()).isEqualTo(6);
         assertThat(merkle.get("root").asText()).isEqualTo(rfc6962Root(allowed));
+    }
+
+    @Test
+    void an_empty_history_leaves_every_setting_at_its_default_and_no_notice_acknowledged() throws IOException {
+        Fixture.writeWith(dir, "events.jsonl", 0, null);
+        Cli.Result r = assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> Cli.run(Fixture.gate(dir)));
+        assertThat(r.exit()).as("%s", r).isZero();
+        List<String> denied = Files.readAllLines(dir.resolve("out/denied.jsonl"));
+        assertThat(denied).hasSize(2).allSatisfy(line -> assertThat(line)
+                .contains("\"requirement\":\"setting:ai.summary.share_for_training\"")
+                .contains("\"requirement\":\"notice:ai_processing\""));
+        assertThat(Files.readAllLines(dir.resolve("out/allowed.jsonl"))).singleElement().asString().contains("m1/stats");
+    }
+
+    @Test
+    void no_items_make_an_empty_build_whose_root_is_the_hash_of_nothing() throws IOException {
+        Fixture.writeWith(dir, "items.jsonl", 0, null);
+        Cli.Result r = assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> Cli.run(Fixture.gate(dir)));
+        assertThat(r.exit()).as("%s", r).isZero();
+        assertThat(Files.readAllLines(dir.resolve("out/allowed.jsonl"))).isEmpty();
+        assertThat(Files.readAllLines(dir.resolve("out/denied.jsonl"))).isEmpty();
+        JsonNode build = JSON.readTree(dir.resolve("out/build.json").toFile());
+        assertThat(build.get("counts").get("items").asLong()).isZero();
+        assertThat(build.get("merkle").get("size").asLong()).isZero();
+        assertThat(build.get("merkle").get("root").asText())
+                .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     }
 
     @Test

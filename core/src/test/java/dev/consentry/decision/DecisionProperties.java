@@ -67,6 +67,36 @@ class DecisionProperties {
         }
     }
 
+    /** Label sets are bit sets over category indexes; a taxonomy of more than 64 categories needs several words. */
+    @Property(tries = 300)
+    void the_engine_agrees_with_the_spec_when_categories_are_numbered_past_64(@ForAll("wideWorlds") World world) {
+        Decider decider = world.decider();
+        SpecReference spec = new SpecReference(world);
+        assertThat(world.taxonomy().categories()).hasSizeGreaterThan(100);
+        for (int node = 0; node < world.items().size(); node++) {
+            Item item = world.items().get(node);
+            for (Purpose purpose : world.taxonomy().purposes()) {
+                for (Instant t : Worlds.times()) {
+                    Decision d = decider.decide(node, purpose, t);
+                    assertThat(new SpecReference.Outcome(d.effect(), d.reasons()).canonical())
+                            .as("%s for %s at %s in %s", item.id(), purpose, t, world)
+                            .isEqualTo(spec.decide(item.id(), purpose, t).canonical());
+                }
+                if (!decider.graph().lineageBroken(node)) {
+                    for (Instant t : Worlds.times()) {
+                        assertThat(new TreeSet<>(SpecReference.names(decider.labels(node, t))))
+                                .isEqualTo(spec.labels(item.id(), t));
+                    }
+                }
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<World> wideWorlds() {
+        return Worlds.worlds(Worlds.wideTaxonomy());
+    }
+
     @Property
     void adding_a_deny_rule_never_allows_more(@ForAll("worlds") World world, @ForAll("denyRules") Rule deny,
             @ForAll @IntRange(max = 2) int versionIndex, @ForAll @IntRange(max = 4) int position) {

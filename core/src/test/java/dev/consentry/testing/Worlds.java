@@ -85,20 +85,41 @@ public final class Worlds {
     }
 
     public static Arbitrary<World> worlds() {
-        return Combinators.combine(versions(), items(), events())
-                .as((versions, items, events) -> new World(TAXONOMY, CATALOG, FAMILY, versions, items, events));
+        return worlds(TAXONOMY);
+    }
+
+    /** Worlds over another taxonomy; categories whose name starts with {@code filler} are never drawn. */
+    public static Arbitrary<World> worlds(Taxonomy taxonomy) {
+        return Combinators.combine(versions(taxonomy), items(taxonomy), events())
+                .as((versions, items, events) -> new World(taxonomy, CATALOG, FAMILY, versions, items, events));
+    }
+
+    /**
+     * {@link #TAXONOMY} behind 100 filler categories, so every category a world uses has an index
+     * above 64 and label sets span two or more words.
+     */
+    public static Taxonomy wideTaxonomy() {
+        Taxonomy.Builder b = Taxonomy.builder();
+        for (int i = 0; i < 100; i++) {
+            b.category(String.format("filler.c%03d", i), Optional.empty());
+        }
+        for (Category c : TAXONOMY.categories()) {
+            b.category(c.name(), c.fideslang());
+        }
+        TAXONOMY.purposes().forEach(p -> b.purpose(p.name()));
+        return b.build();
     }
 
     static Arbitrary<Integer> hours() {
         return Arbitraries.integers().between(0, HOURS);
     }
 
-    static Arbitrary<Category> categories() {
-        return Arbitraries.of(TAXONOMY.categories());
+    static Arbitrary<Category> categories(Taxonomy taxonomy) {
+        return Arbitraries.of(taxonomy.categories().stream().filter(c -> !c.name().startsWith("filler")).toList());
     }
 
-    static Arbitrary<Purpose> purposeTerms() {
-        return Arbitraries.of(TAXONOMY.purposes());
+    static Arbitrary<Purpose> purposeTerms(Taxonomy taxonomy) {
+        return Arbitraries.of(taxonomy.purposes());
     }
 
     static Arbitrary<Transform> transforms() {
@@ -114,22 +135,26 @@ public final class Worlds {
     }
 
     /** 1 to 3 versions with distinct effective hours; the first often takes effect after some items exist. */
-    public static Arbitrary<List<PolicyVersion>> versions() {
+    public static Arbitrary<List<PolicyVersion>> versions(Taxonomy taxonomy) {
         return hours().list().uniqueElements().ofMinSize(1).ofMaxSize(3).flatMap(effective -> {
             List<Integer> sorted = effective.stream().sorted().toList();
             List<Arbitrary<PolicyVersion>> each = new ArrayList<>();
             for (int k = 0; k < sorted.size(); k++) {
-                each.add(version("v" + (k + 1), hour(sorted.get(k))));
+                each.add(version(taxonomy, "v" + (k + 1), hour(sorted.get(k))));
             }
             return Combinators.combine(each).as(List::copyOf);
         });
     }
 
     public static Arbitrary<PolicyVersion> version(String name, Instant effective) {
+        return version(TAXONOMY, name, effective);
+    }
+
+    public static Arbitrary<PolicyVersion> version(Taxonomy taxonomy, String name, Instant effective) {
         return Combinators.combine(
                 Arbitraries.of(Effect.class),
-                rule().list().ofMaxSize(4),
-                declassification().list().ofMaxSize(2))
+                rule(taxonomy).list().ofMaxSize(4),
+                declassification(taxonomy).list().ofMaxSize(2))
                 .as((defaultEffect, rules, declassify) -> new PolicyVersion(FAMILY, name, effective, defaultEffect,
                         IntStream.range(0, rules.size()).mapToObj(i -> renamed(rules.get(i), "r" + i)).toList(),
                         IntStream.range(0, declassify.size()).mapToObj(i -> renamed(declassify.get(i), "d" + i)).toList(),
@@ -137,24 +162,25 @@ public final class Worlds {
     }
 
     /** A rule with a placeholder id; deny rules never have requirements. */
-    public static Arbitrary<Rule> rule() {
+    public static Arbitrary<Rule> rule(Taxonomy taxonomy) {
         return Combinators.combine(
                 Arbitraries.of(Effect.class),
-                categories().list().uniqueElements().ofMinSize(1).ofMaxSize(2),
-                purposeTerms().list().uniqueElements().ofMinSize(1).ofMaxSize(2),
+                categories(taxonomy).list().uniqueElements().ofMinSize(1).ofMaxSize(2),
+                purposeTerms(taxonomy).list().uniqueElements().ofMinSize(1).ofMaxSize(2),
                 requirements().list().uniqueElements().ofMaxSize(2))
                 .as((effect, categories, purposes, requires) -> new Rule("rule", effect, List.copyOf(categories),
                         List.copyOf(purposes), effect == Effect.DENY ? List.of() : List.copyOf(requires), Optional.empty()));
     }
 
     public static Arbitrary<Rule> denyRule() {
-        return Combinators.combine(categories().list().uniqueElements().ofMinSize(1).ofMaxSize(2), purposeTerms().list().uniqueElements().ofMinSize(1).ofMaxSize(2))
+        return Combinators.combine(categories(TAXONOMY).list().uniqueElements().ofMinSize(1).ofMaxSize(2),
+                        purposeTerms(TAXONOMY).list().uniqueElements().ofMinSize(1).ofMaxSize(2))
                 .as((categories, purposes) -> new Rule("extra-deny", Effect.DENY, List.copyOf(categories),
                         List.copyOf(purposes), List.of(), Optional.of("An added prohibition.")));
     }
 
-    static Arbitrary<Declassification> declassification() {
-        return Combinators.combine(categories().list().uniqueElements().ofMinSize(1).ofMaxSize(2), transforms())
+    static Arbitrary<Declassification> declassification(Taxonomy taxonomy) {
+        return Combinators.combine(categories(taxonomy).list().uniqueElements().ofMinSize(1).ofMaxSize(2), transforms())
                 .as((from, transform) -> new Declassification("declassify", List.copyOf(from), transform, Optional.empty()));
     }
 
@@ -167,17 +193,17 @@ public final class Worlds {
     }
 
     /** 1 to 8 items i0..; parents mostly name earlier items, sometimes any id (a cycle, itself, one not generated) or ghost. */
-    public static Arbitrary<List<Item>> items() {
+    public static Arbitrary<List<Item>> items(Taxonomy taxonomy) {
         return Arbitraries.integers().between(1, 8).flatMap(n -> {
             List<Arbitrary<Item>> each = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                each.add(item(i));
+                each.add(item(taxonomy, i));
             }
             return Combinators.combine(each).as(List::copyOf);
         });
     }
 
-    static Arbitrary<Item> item(int index) {
+    static Arbitrary<Item> item(Taxonomy taxonomy, int index) {
         Arbitrary<String> parent = Arbitraries.integers().between(0, 99).map(r -> {
             if (index > 0 && r < 75) {
                 return "i" + (r % index);
@@ -191,7 +217,7 @@ public final class Worlds {
                 Arbitraries.of(ACCOUNTS),
                 Arbitraries.of("u", "v", "").map(u -> u.isEmpty() ? Optional.<String>empty() : Optional.of(u)),
                 Arbitraries.of("m1", "m2", "").map(m -> m.isEmpty() ? Optional.<String>empty() : Optional.of(m)),
-                categories(),
+                categories(taxonomy),
                 hours(),
                 Arbitraries.of(USERS).list().uniqueElements().ofMaxSize(2),
                 parents,
