@@ -241,6 +241,49 @@ class DecisionProperties {
         return Worlds.version("v9", Worlds.hour(Worlds.HOURS));
     }
 
+    /** SPEC.md: "a pure function of the item, its ancestors, the ledger as of that time and the policy versions". */
+    @Property
+    void a_decision_at_t_ignores_every_event_after_t(@ForAll("worlds") World world) {
+        Decider all = world.decider();
+        for (Instant t : Worlds.times()) {
+            Decider asOfT = world.withEvents(world.events().stream().filter(e -> !e.at().isAfter(t)).toList()).decider();
+            for (int node = 0; node < world.items().size(); node++) {
+                for (Purpose purpose : Worlds.purposes()) {
+                    assertThat(all.decide(node, purpose, t)).as("%s at %s in %s", world.items().get(node).id(), t, world)
+                            .isEqualTo(asOfT.decide(node, purpose, t));
+                }
+            }
+        }
+    }
+
+    /** SPEC.md: "a pure function of the item, its ancestors, ...": other items do not matter. */
+    @Property
+    void a_decision_ignores_every_item_that_is_not_an_ancestor(@ForAll("worlds") World world) {
+        Decider all = world.decider();
+        for (int node = 0; node < world.items().size(); node++) {
+            Item x = world.items().get(node);
+            Set<Integer> keep = new HashSet<>();
+            keep.add(node);
+            for (int a : all.graph().ancestors(node)) {
+                keep.add(a);
+            }
+            List<Item> lineage = new ArrayList<>();
+            for (int i = 0; i < world.items().size(); i++) {
+                if (keep.contains(i)) {
+                    lineage.add(world.items().get(i));
+                }
+            }
+            Decider alone = world.withItems(lineage).decider();
+            int same = alone.graph().node(x.id()).orElseThrow();
+            for (Purpose purpose : Worlds.purposes()) {
+                for (Instant t : Worlds.times()) {
+                    assertThat(alone.decide(same, purpose, t)).as("%s for %s at %s in %s", x.id(), purpose, t, world)
+                            .isEqualTo(all.decide(node, purpose, t));
+                }
+            }
+        }
+    }
+
     @Property
     void decisions_do_not_depend_on_the_order_items_are_listed_in(@ForAll("worlds") World world, @ForAll long seed) {
         List<Item> shuffled = new ArrayList<>(world.items());
