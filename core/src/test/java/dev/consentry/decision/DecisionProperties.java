@@ -9,12 +9,14 @@ import dev.consentry.item.Item;
 import dev.consentry.policy.Declassification;
 import dev.consentry.policy.Effect;
 import dev.consentry.policy.PolicyVersion;
+import dev.consentry.policy.Requirement;
 import dev.consentry.policy.Rule;
 import dev.consentry.taxonomy.Category;
 import dev.consentry.taxonomy.Purpose;
 import dev.consentry.testing.SpecReference;
 import dev.consentry.testing.World;
 import dev.consentry.testing.Worlds;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,15 +24,15 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.PropertyDefaults;
 import net.jqwik.api.Provide;
@@ -128,21 +130,20 @@ class DecisionProperties {
 
     @Provide
     Arbitrary<Event> settingsTurnedOff() {
-        return Combinators.combine(Worlds.settingChange(Arbitraries.just(false), Arbitraries.of(true, false)), Arbitraries.just(0))
-                .as((e, ignored) -> {
-                    Event.SettingChange s = (Event.SettingChange) e;
-                    boolean locked = s.locked() || s.scope().level() != Scope.Level.USER;
-                    return new Event.SettingChange(s.at(), s.actor(), s.role(), s.scope(), s.setting(), false, locked);
-                });
+        return Worlds.settingChange(Arbitraries.just(false), Arbitraries.of(true, false)).map(e -> {
+            Event.SettingChange s = (Event.SettingChange) e;
+            boolean locked = s.locked() || s.scope().level() != Scope.Level.USER;
+            return new Event.SettingChange(s.at(), s.actor(), s.role(), s.scope(), s.setting(), false, locked);
+        });
     }
 
     @Example
     void an_unlocked_false_above_the_user_level_lifts_an_earlier_lock_so_the_users_own_true_counts() {
         SettingDefinition s1 = Worlds.CATALOG.setting("s1").orElseThrow();
-        Item item = new Item("i0", "a", java.util.Optional.of("u"), java.util.Optional.empty(),
+        Item item = new Item("i0", "a", Optional.of("u"), Optional.empty(),
                 Worlds.TAXONOMY.category("content.chat").orElseThrow(), Worlds.hour(1), List.of(), List.of(), Set.of());
         Rule allow = new Rule("r0", Effect.ALLOW, List.of(item.category()), List.of(purpose("analytics")),
-                List.of(new dev.consentry.policy.Requirement.Setting(s1)), java.util.Optional.empty());
+                List.of(new Requirement.Setting(s1)), Optional.empty());
         World world = new World(Worlds.TAXONOMY, Worlds.CATALOG, Worlds.FAMILY,
                 List.of(new PolicyVersion(Worlds.FAMILY, "v1", Worlds.hour(0), Effect.DENY, List.of(allow), List.of(), "x")),
                 List.of(item), List.of(
@@ -215,7 +216,7 @@ class DecisionProperties {
             @ForAll("worlds") World world, @ForAll("broaderVersions") PolicyVersion broaderSomeTime,
             @ForAll @IntRange(min = 1, max = 12) int hoursAfterTheLast) {
         Instant last = world.versions().get(world.versions().size() - 1).effective();
-        Instant effective = last.plus(java.time.Duration.ofHours(hoursAfterTheLast));
+        Instant effective = last.plus(Duration.ofHours(hoursAfterTheLast));
         PolicyVersion broader = new PolicyVersion(broaderSomeTime.family(), broaderSomeTime.version(), effective,
                 Effect.ALLOW, broaderSomeTime.rules(), broaderSomeTime.declassify(), broaderSomeTime.sha256());
         List<PolicyVersion> versions = new ArrayList<>(world.versions());

@@ -11,6 +11,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** Utf8Order against the definition: compare the UTF-8 encodings byte by byte, unsigned. */
@@ -24,11 +25,11 @@ class Utf8OrderProperties {
     @Provide
     Arbitrary<String> strings() {
         Arbitrary<Integer> codePoint = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(0x20, 0x7F)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0x80, 0xD7FF)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(0xE000, 0xFFFF)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(0x10000, 0x10FFFF)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.of(0xD7FF, 0xE000, 0xFFFF, 0x10000, 0x1F600, 0x10FFFF, 0x7F, 0x80)));
+                Tuple.of(3, Arbitraries.integers().between(0x20, 0x7F)),
+                Tuple.of(2, Arbitraries.integers().between(0x80, 0xD7FF)),
+                Tuple.of(3, Arbitraries.integers().between(0xE000, 0xFFFF)),
+                Tuple.of(3, Arbitraries.integers().between(0x10000, 0x10FFFF)),
+                Tuple.of(2, Arbitraries.of(0xD7FF, 0xE000, 0xFFFF, 0x10000, 0x1F600, 0x10FFFF, 0x7F, 0x80)));
         return codePoint.list().ofMaxSize(6).map(cps -> {
             StringBuilder s = new StringBuilder();
             cps.forEach(s::appendCodePoint);

@@ -25,6 +25,7 @@ import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 /**
  * Random small worlds for property tests. Everything is drawn from small pools so that the
@@ -211,8 +212,8 @@ public final class Worlds {
             return r < 96 ? "i" + (r % 8) : "ghost";
         });
         Arbitrary<List<String>> parents = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(2, Arbitraries.just(List.<String>of())),
-                net.jqwik.api.Tuple.of(3, parent.list().ofMinSize(1).ofMaxSize(2)));
+                Tuple.of(2, Arbitraries.just(List.<String>of())),
+                Tuple.of(3, parent.list().ofMinSize(1).ofMaxSize(2)));
         return Combinators.combine(
                 Arbitraries.of(ACCOUNTS),
                 Arbitraries.of("u", "v", "").map(u -> u.isEmpty() ? Optional.<String>empty() : Optional.of(u)),
@@ -232,11 +233,11 @@ public final class Worlds {
 
     static Arbitrary<Event> event() {
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(5, settingChange(Arbitraries.of(true, false), Arbitraries.of(false, false, true))),
-                net.jqwik.api.Tuple.of(2, membership()),
-                net.jqwik.api.Tuple.of(4, notice(true)),
-                net.jqwik.api.Tuple.of(1, notice(false)),
-                net.jqwik.api.Tuple.of(1, erasure()));
+                Tuple.of(5, settingChange(Arbitraries.of(true, false), Arbitraries.of(false, false, true))),
+                Tuple.of(2, membership()),
+                Tuple.of(4, notice(true)),
+                Tuple.of(1, notice(false)),
+                Tuple.of(1, erasure()));
     }
 
     public static Arbitrary<Scope> scopes() {
