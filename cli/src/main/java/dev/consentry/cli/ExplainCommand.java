@@ -70,7 +70,9 @@ final class ExplainCommand implements Callable<Integer> {
         EventIndex state = EventReader.read(events, bundle.catalog()).index(bundle.catalog());
         List<Item> known = new ArrayList<>();
         if (items != null) {
-            known.addAll(ItemReader.read(items, bundle.taxonomy()).items());
+            ItemReader.ItemFile file = ItemReader.read(items, bundle.taxonomy());
+            file.graph(); // two items with one id are bad input, reported with the file and line like the gate does
+            known.addAll(file.items());
         } else if (target.id != null) {
             throw new ConsentryException(BAD_ARGUMENT, SourceLocation.of("--id", 0, 0, null), "--id needs --items to look the item up in");
         }

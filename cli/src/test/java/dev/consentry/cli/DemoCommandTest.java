@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DemoCommandTest {
     private static final String ITEMS = "60000";
-    private static Cli demo;
+    private static Cli.Result demo;
 
     @BeforeAll
     static void runOnce() {
@@ -60,7 +60,7 @@ class DemoCommandTest {
     @Test
     void withOutItKeepsThePlatformAndBuildsThatTheGateReproducesToTheSameBuildId(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("demo");
-        Cli kept = Cli.run("demo", "--items", "20000", "--out", out.toString());
+        Cli.Result kept = Cli.run("demo", "--items", "20000", "--out", out.toString());
         assertThat(kept.exit()).as(kept.err()).isZero();
         assertThat(out.resolve("items.jsonl")).exists();
         assertThat(out.resolve("events.jsonl")).exists();
@@ -69,7 +69,7 @@ class DemoCommandTest {
         assertThat(id.find()).isTrue();
         assertThat(Files.readString(out.resolve("builds/2023-08-09/build.json"))).contains("\"build\" : \"" + id.group(1) + "\"");
 
-        Cli gate = Cli.run("gate", "--items", out.resolve("items.jsonl").toString(), "--events", out.resolve("events.jsonl").toString(),
+        Cli.Result gate = Cli.run("gate", "--items", out.resolve("items.jsonl").toString(), "--events", out.resolve("events.jsonl").toString(),
                 "--policy", out.resolve("policy").toString(), "--purpose", "ai.training.first_party", "--at", "2023-08-09T00:00:00Z",
                 "--out", tmp.resolve("again").toString());
 
@@ -80,7 +80,7 @@ class DemoCommandTest {
 
     @Test
     void aPlatformOfNoItemsIsBadInput() {
-        Cli run = Cli.run("demo", "--items", "0");
+        Cli.Result run = Cli.run("demo", "--items", "0");
 
         assertThat(run.exit()).isEqualTo(Main.BAD_INPUT);
         assertThat(run.err()).contains("--items").contains("BAD_ARGUMENT");

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GenerateCommandTest {
     private static final int ITEMS = 30_000;
 
-    private static Cli generate(Path out, String... more) {
+    private static Cli.Result generate(Path out, String... more) {
         String[] args = new String[4 + more.length];
         args[0] = "generate";
         args[1] = "--items";
@@ -40,7 +40,7 @@ class GenerateCommandTest {
     void writesItemsEventsAndThePolicyAndTheReadersAcceptEveryLine(@TempDir Path tmp) {
         Path out = tmp.resolve("platform");
 
-        Cli run = generate(out, "--seed", "7");
+        Cli.Result run = generate(out, "--seed", "7");
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("30,000 items").contains("-> " + out);
@@ -96,7 +96,7 @@ class GenerateCommandTest {
         Path out = tmp.resolve("platform");
         assertThat(generate(out).exit()).isZero();
 
-        Cli gate = Cli.run("gate", "--items", out.resolve("items.jsonl").toString(), "--events", out.resolve("events.jsonl").toString(),
+        Cli.Result gate = Cli.run("gate", "--items", out.resolve("items.jsonl").toString(), "--events", out.resolve("events.jsonl").toString(),
                 "--policy", out.resolve("policy").toString(), "--purpose", "ai.training.first_party", "--at", "2023-08-09T00:00:00Z",
                 "--out", tmp.resolve("build").toString());
 
@@ -110,7 +110,7 @@ class GenerateCommandTest {
         Files.createDirectories(out);
         Files.writeString(out.resolve("notes.txt"), "mine");
 
-        Cli refused = generate(out);
+        Cli.Result refused = generate(out);
 
         assertThat(refused.exit()).isEqualTo(Main.BAD_INPUT);
         assertThat(refused.err()).contains("--force").contains("OUTPUT_EXISTS");
@@ -122,7 +122,7 @@ class GenerateCommandTest {
 
     @Test
     void aNegativeItemCountIsBadInput(@TempDir Path tmp) {
-        Cli run = Cli.run("generate", "--items", "-1", "--out", tmp.resolve("x").toString());
+        Cli.Result run = Cli.run("generate", "--items", "-1", "--out", tmp.resolve("x").toString());
 
         assertThat(run.exit()).isEqualTo(Main.BAD_INPUT);
         assertThat(run.err()).contains("--items").contains("BAD_ARGUMENT");

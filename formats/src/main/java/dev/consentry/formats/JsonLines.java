@@ -101,6 +101,10 @@ final class JsonLines {
                     len += n;
                 }
                 boolean eof = len < buf.length;
+                if (eof && len == 0) {
+                    // An empty file, or one whose last line ended exactly at a block boundary.
+                    break;
+                }
                 int cut = eof ? len : lastNewline(buf, len) + 1;
                 if (cut == 0) {
                     carry = java.util.Arrays.copyOf(buf, len);

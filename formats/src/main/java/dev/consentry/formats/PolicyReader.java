@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,14 +90,17 @@ public final class PolicyReader {
                 ? TaxonomyReader.catalog(NodeReader.readYaml(settingsFile.toString(), contents.get(settingsFile)))
                 : SettingsCatalog.defaults();
         List<PolicyVersion> versions = new ArrayList<>();
-        Map<PolicyVersion, Path> sources = new HashMap<>();
+        // By identity: two byte-for-byte copies of one file are equal records, and must still both be seen.
+        Map<PolicyVersion, Path> sources = new IdentityHashMap<>();
+        Map<PolicyVersion, Parsed> parsed = new IdentityHashMap<>();
         for (Path file : files) {
             if (!contents.containsKey(file) || file.equals(taxonomyFile) || file.equals(settingsFile)) {
                 continue;
             }
-            PolicyVersion version = version(file.toString(), contents.get(file), taxonomy, catalog);
-            versions.add(version);
-            sources.put(version, file);
+            Parsed p = parse(file.toString(), contents.get(file), taxonomy, catalog);
+            versions.add(p.version());
+            sources.put(p.version(), file);
+            parsed.put(p.version(), p);
         }
         if (versions.isEmpty()) {
             throw new ConsentryException(FILE_NOT_READABLE, SourceLocation.file(dir.toString()),
@@ -106,17 +110,21 @@ public final class PolicyReader {
         for (PolicyVersion v : versions) {
             for (PolicyVersion w : versions) {
                 String conflict = null;
+                SourceLocation where = null;
                 if (v == w) {
                     continue;
                 } else if (!v.family().equals(family)) {
                     conflict = "family '" + v.family() + "' differs from '" + family + "' in " + sources.get(versions.get(0));
+                    where = parsed.get(v).familyAt();
                 } else if (v.effective().equals(w.effective()) && sources.get(v).compareTo(sources.get(w)) > 0) {
                     conflict = "takes effect at " + v.effective() + ", as does " + sources.get(w);
+                    where = parsed.get(v).effectiveAt();
                 } else if (v.version().equals(w.version()) && sources.get(v).compareTo(sources.get(w)) > 0) {
                     conflict = "version '" + v.version() + "' is also defined in " + sources.get(w);
+                    where = parsed.get(v).versionAt();
                 }
                 if (conflict != null) {
-                    throw new ConsentryException(POLICY_CONFLICT, SourceLocation.file(sources.get(v).toString()), conflict);
+                    throw new ConsentryException(POLICY_CONFLICT, where, conflict);
                 }
             }
         }
@@ -125,9 +133,18 @@ public final class PolicyReader {
 
     /** Reads one policy version file against a taxonomy and catalog. */
     public static PolicyVersion version(String file, byte[] content, Taxonomy taxonomy, SettingsCatalog catalog) {
+        return parse(file, content, taxonomy, catalog).version();
+    }
+
+    /** A version and where its family, version and effective time were written, to name them in conflicts. */
+    private record Parsed(PolicyVersion version, SourceLocation familyAt, SourceLocation versionAt, SourceLocation effectiveAt) {}
+
+    private static Parsed parse(String file, byte[] content, Taxonomy taxonomy, SettingsCatalog catalog) {
         Node root = NodeReader.readYaml(file, content).onlyKeys(POLICY_KEYS);
-        String family = root.required("policy").text();
-        String version = root.required("version").scalarText();
+        Node familyNode = root.required("policy");
+        String family = familyNode.text();
+        Node versionNode = root.required("version");
+        String version = versionNode.scalarText();
         Node effectiveNode = root.required("effective");
         Instant effective = Timestamps.parse(effectiveNode);
         Effect defaultEffect = effect(root.required("default"));
@@ -156,8 +173,9 @@ public final class PolicyReader {
             Transform transform = transform(d.required("transform"), taxonomy);
             declassify.add(new Declassification(id, from, transform, d.optional("text").map(Node::text)));
         }
-        return new PolicyVersion(family, version, effective, defaultEffect, rules, declassify,
-                Hashing.hex(Hashing.sha256().digest(content)));
+        return new Parsed(new PolicyVersion(family, version, effective, defaultEffect, rules, declassify,
+                Hashing.hex(Hashing.sha256().digest(content))), familyNode.location(), versionNode.location(),
+                effectiveNode.location());
     }
 
     private static String uniqueId(Node idNode, Set<String> ids) {

@@ -1,0 +1,110 @@
+package dev.consentry.merkle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+/** The streaming Merkle tree against RFC 6962 §2.1 evaluated recursively, as the RFC writes it. */
+class MerkleTreeProperties {
+
+    /** MTH(D[n]) exactly as RFC 6962 §2.1 defines it. */
+    static byte[] reference(List<byte[]> leaves) {
+        int n = leaves.size();
+        if (n == 0) {
+            return sha256(new byte[0]);
+        }
+        if (n == 1) {
+            return sha256(concat(new byte[] {0x00}, leaves.get(0)));
+        }
+        int k = 1;
+        while (k * 2 < n) {
+            k *= 2;
+        }
+        return sha256(concat(new byte[] {0x01}, reference(leaves.subList(0, k)), reference(leaves.subList(k, n))));
+    }
+
+    @Test
+    void the_root_equals_the_recursive_definition_for_every_size_from_0_to_300() {
+        Random random = new Random(6962);
+        List<byte[]> leaves = new ArrayList<>();
+        for (int size = 0; size <= 300; size++) {
+            MerkleTree tree = new MerkleTree();
+            leaves.forEach(tree::add);
+            MerkleRoot root = tree.root();
+            assertThat(root.size()).isEqualTo(size);
+            assertThat(root.algorithm()).isEqualTo("rfc6962-sha256");
+            assertThat(root.root()).as("size %d", size).isEqualTo(hex(reference(leaves)));
+            byte[] next = new byte[random.nextInt(12)];
+            random.nextBytes(next);
+            leaves.add(next);
+        }
+    }
+
+    @Property
+    void the_root_of_any_leaves_equals_the_recursive_definition(@ForAll @Size(max = 70) List<@Size(max = 8) List<Byte>> raw) {
+        List<byte[]> leaves = raw.stream().map(MerkleTreeProperties::bytes).toList();
+        MerkleTree tree = new MerkleTree();
+        leaves.forEach(tree::add);
+        assertThat(tree.root().root()).isEqualTo(hex(reference(leaves)));
+    }
+
+    @Test
+    void the_empty_tree_and_the_empty_leaf_have_the_rfc_6962_hashes() {
+        assertThat(new MerkleTree().root().root()).isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        assertThat(new MerkleTree().add(new byte[0]).root().root())
+                .isEqualTo("6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d");
+    }
+
+    @Test
+    void reading_the_root_does_not_disturb_a_tree_that_keeps_growing() {
+        MerkleTree tree = new MerkleTree();
+        List<byte[]> leaves = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            byte[] leaf = ("id-" + i).getBytes(StandardCharsets.UTF_8);
+            tree.add(leaf);
+            leaves.add(leaf);
+            assertThat(tree.root().root()).as("after %d leaves", i + 1).isEqualTo(hex(reference(leaves)));
+        }
+    }
+
+    private static byte[] bytes(List<Byte> list) {
+        byte[] out = new byte[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = list.get(i);
+        }
+        return out;
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        byte[] out = new byte[Arrays.stream(parts).mapToInt(p -> p.length).sum()];
+        int at = 0;
+        for (byte[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String hex(byte[] b) {
+        return HexFormat.of().formatHex(b);
+    }
+}
