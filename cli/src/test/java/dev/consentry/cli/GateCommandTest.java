@@ -65,6 +65,16 @@ class GateCommandTest {
     }
 
     @Test
+    void a_file_system_root_is_refused_as_the_output_directory() throws IOException {
+        Fixture.write(dir);
+        List<String> args = new ArrayList<>(Arrays.asList(Fixture.gate(dir, "--force")));
+        args.set(args.indexOf("--out") + 1, "/");
+        Cli.Result r = Cli.run(args.toArray(new String[0]));
+        assertThat(r.exit()).as("%s", r).isEqualTo(2);
+        assertThat(r.err()).contains("[" + ErrorCode.OUTPUT_EXISTS + "]");
+    }
+
+    @Test
     void an_empty_output_directory_may_be_used() throws IOException {
         Fixture.write(dir);
         Path out = Files.createDirectories(dir.resolve("out"));

@@ -35,6 +35,10 @@ public final class OutputDirectory implements AutoCloseable {
 
     /** Refuses a non-empty target unless {@code force}; call before any expensive work. */
     public static void checkWritable(Path target, boolean force) {
+        if (target.toAbsolutePath().normalize().getParent() == null) {
+            throw new ConsentryException(OUTPUT_EXISTS, SourceLocation.file(target.toString()),
+                    "a file system root cannot be replaced by a build; name a directory below it");
+        }
         if (!force && Files.isDirectory(target) && !isEmpty(target)) {
             throw new ConsentryException(OUTPUT_EXISTS, SourceLocation.file(target.toString()),
                     "output directory is not empty; use --force to replace it");
