@@ -1,5 +1,6 @@
 package dev.consentry.formats;
 
+import static dev.consentry.error.ErrorCode.BAD_ARGUMENT;
 import static dev.consentry.error.ErrorCode.BAD_VALUE;
 import static dev.consentry.error.ErrorCode.FILE_NOT_READABLE;
 import static dev.consentry.error.ErrorCode.POLICY_CONFLICT;
@@ -8,6 +9,7 @@ import static dev.consentry.error.ErrorCode.UNKNOWN_NOTICE;
 import static dev.consentry.error.ErrorCode.UNKNOWN_PURPOSE;
 import static dev.consentry.error.ErrorCode.UNKNOWN_SETTING;
 import static dev.consentry.error.ErrorCode.UNKNOWN_TRANSFORM;
+import static java.util.Objects.requireNonNull;
 
 import dev.consentry.consent.SettingsCatalog;
 import dev.consentry.error.ConsentryException;
@@ -242,6 +244,46 @@ public final class PolicyReader {
             throw new ConsentryException(FILE_NOT_READABLE, Optional.of(SourceLocation.file(file.toString())),
                     "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** One policy version file, with the taxonomy and settings catalog it was read against. */
+    public record VersionFile(Path file, Taxonomy taxonomy, SettingsCatalog catalog, PolicyVersion version) {
+        public VersionFile {
+            requireNonNull(file, "file is null");
+            requireNonNull(taxonomy, "taxonomy is null");
+            requireNonNull(catalog, "catalog is null");
+            requireNonNull(version, "version is null");
+        }
+    }
+
+    /**
+     * Reads one version file against its own directory's {@code taxonomy.yaml} and
+     * {@code settings.yaml} (the built-in defaults where one is absent), as {@link #read} would read
+     * it with the rest of that directory; the directory's other versions are not read.
+     */
+    public static VersionFile readVersion(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        if (!Files.isRegularFile(file)) {
+            throw new ConsentryException(FILE_NOT_READABLE, SourceLocation.file(file.toString()), "not a policy version file");
+        }
+        if (!name.endsWith(".yaml") && !name.endsWith(".yml")) {
+            throw new ConsentryException(BAD_ARGUMENT, SourceLocation.file(file.toString()),
+                    "a policy version file is named *.yaml or *.yml");
+        }
+        if (name.equals(TAXONOMY_FILE) || name.equals(SETTINGS_FILE)) {
+            throw new ConsentryException(BAD_ARGUMENT, SourceLocation.file(file.toString()),
+                    "this is its directory's " + name + ", not a policy version");
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Path taxonomyFile = dir.resolve(TAXONOMY_FILE);
+        Path settingsFile = dir.resolve(SETTINGS_FILE);
+        Taxonomy taxonomy = Files.isRegularFile(taxonomyFile)
+                ? TaxonomyReader.taxonomy(NodeReader.readYaml(file.resolveSibling(TAXONOMY_FILE).toString(), readAll(taxonomyFile)))
+                : Taxonomy.defaults();
+        SettingsCatalog catalog = Files.isRegularFile(settingsFile)
+                ? TaxonomyReader.catalog(NodeReader.readYaml(file.resolveSibling(SETTINGS_FILE).toString(), readAll(settingsFile)))
+                : SettingsCatalog.defaults();
+        return new VersionFile(file, taxonomy, catalog, version(file.toString(), readAll(file), taxonomy, catalog));
     }
 
 }
