@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "consentry", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "The gate between a communications platform's customer data and its AI training.",
-        subcommands = {GateCommand.class, ExplainCommand.class, GenerateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {GateCommand.class, ExplainCommand.class, GenerateCommand.class, DemoCommand.class, PolicyCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
     public static final int CHECK_FAILED = 1;
     public static final int BAD_INPUT = 2;
