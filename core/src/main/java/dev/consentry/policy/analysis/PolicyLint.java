@@ -152,8 +152,8 @@ public final class PolicyLint {
                     Optional.of(first.category()), Optional.of(first.purpose()),
                     "declassify " + d.id() + " lets customer content reach AI training: an item made with '" + d.transform()
                             + "' drops the " + label.category() + " label of what it was made from, and as "
-                            + first.category() + " it is " + describe(first) + " for " + first.purpose() + ", where "
-                            + label.category() + " is " + describe(label) + more));
+                            + first.category() + " it is " + verdict(first) + " for " + first.purpose() + " " + by(first)
+                            + ", where " + label.category() + " is " + verdict(label) + " " + by(label) + more));
         }
     }
 
@@ -281,14 +281,18 @@ public final class PolicyLint {
                 .orElse(List.of());
     }
 
-    /** "allowed by rule a", "denied by default", "allowed on conditions by rules a, b". */
-    static String describe(Outcome o) {
-        String by = o.fallsToDefault() ? "by default" : "by " + rulesPhrase(o.rules().stream().map(Rule::id).toList());
+    /** "allowed", "denied" or "allowed on conditions". */
+    private static String verdict(Outcome o) {
         return switch (o.verdict()) {
-            case ALLOW -> "allowed " + by;
-            case DENY -> "denied " + by;
-            case CONDITIONAL -> "allowed on conditions " + by;
+            case ALLOW -> "allowed";
+            case DENY -> "denied";
+            case CONDITIONAL -> "allowed on conditions";
         };
+    }
+
+    /** "by default", "by rule a", "by rules a, b". */
+    private static String by(Outcome o) {
+        return o.fallsToDefault() ? "by default" : "by " + rulesPhrase(o.rules().stream().map(Rule::id).toList());
     }
 
     private static String rulesPhrase(Collection<String> ids) {
