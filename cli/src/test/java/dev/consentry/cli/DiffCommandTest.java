@@ -15,7 +15,7 @@ class DiffCommandTest {
         String older = dir.resolve(SamplePolicy.OLDER).toString();
         String newer = dir.resolve(SamplePolicy.NEWER).toString();
 
-        CommandRun run = CommandRun.of("policy", "diff", older, newer);
+        Cli.Result run = Cli.run("policy", "diff", older, newer);
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo("webinar-terms 2024-01-01 (" + older + ") -> webinar-terms 2024-06-01 (" + newer + "):"
@@ -36,7 +36,7 @@ class DiffCommandTest {
     void aVersionComparedWithItselfChangedNothingAndStillExitsZero(@TempDir Path tmp) throws IOException {
         String older = SamplePolicy.write(tmp).resolve(SamplePolicy.OLDER).toString();
 
-        CommandRun run = CommandRun.of("policy", "diff", older, older);
+        Cli.Result run = Cli.run("policy", "diff", older, older);
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).endsWith(": no outcome changed\n");
@@ -46,7 +46,7 @@ class DiffCommandTest {
     void theJsonReportNamesBothFilesAndWhatChangedInEachPair(@TempDir Path tmp) throws IOException {
         Path dir = SamplePolicy.write(tmp);
 
-        CommandRun run = CommandRun.of("policy", "diff", "--format=json",
+        Cli.Result run = Cli.run("policy", "diff", "--format=json",
                 dir.resolve(SamplePolicy.OLDER).toString(), dir.resolve(SamplePolicy.NEWER).toString());
 
         assertThat(run.exit()).isZero();
@@ -62,7 +62,7 @@ class DiffCommandTest {
         Files.writeString(after.resolve("taxonomy.yaml"), SamplePolicy.TAXONOMY.replace("purposes:",
                 "  - name: customer_content.poll_result\npurposes:"));
 
-        CommandRun run = CommandRun.of("policy", "diff",
+        Cli.Result run = Cli.run("policy", "diff",
                 before.resolve(SamplePolicy.OLDER).toString(), after.resolve(SamplePolicy.OLDER).toString());
 
         assertThat(run.exit()).as(run.err()).isZero();
@@ -79,7 +79,7 @@ class DiffCommandTest {
         Files.writeString(dir.resolve(SamplePolicy.NEWER), SamplePolicy.NEWER_TEXT.replace(
                 "\"setting:ai.summary.share_for_training\"", "\"setting:ai.summary.share_for_trainig\""));
 
-        CommandRun run = CommandRun.of("policy", "diff", dir.resolve(SamplePolicy.OLDER).toString(), dir.resolve(SamplePolicy.NEWER).toString());
+        Cli.Result run = Cli.run("policy", "diff", dir.resolve(SamplePolicy.OLDER).toString(), dir.resolve(SamplePolicy.NEWER).toString());
 
         assertThat(run.exit()).isEqualTo(Main.BAD_INPUT);
         assertThat(run.out()).isEmpty();
@@ -93,11 +93,11 @@ class DiffCommandTest {
         Path dir = SamplePolicy.write(tmp);
         String older = dir.resolve(SamplePolicy.OLDER).toString();
 
-        assertThat(CommandRun.of("policy", "diff", older, dir.toString()).exit()).isEqualTo(Main.BAD_INPUT);
-        CommandRun taxonomy = CommandRun.of("policy", "diff", dir.resolve("taxonomy.yaml").toString(), older);
+        assertThat(Cli.run("policy", "diff", older, dir.toString()).exit()).isEqualTo(Main.BAD_INPUT);
+        Cli.Result taxonomy = Cli.run("policy", "diff", dir.resolve("taxonomy.yaml").toString(), older);
         assertThat(taxonomy.exit()).isEqualTo(Main.BAD_INPUT);
         assertThat(taxonomy.err()).contains(dir.resolve("taxonomy.yaml").toString()).contains("[BAD_ARGUMENT]");
-        assertThat(CommandRun.of("policy", "diff", older, dir.resolve("absent.yaml").toString()).exit()).isEqualTo(Main.BAD_INPUT);
-        assertThat(CommandRun.of("policy", "diff", older).exit()).as("NEW is required").isEqualTo(Main.BAD_INPUT);
+        assertThat(Cli.run("policy", "diff", older, dir.resolve("absent.yaml").toString()).exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(Cli.run("policy", "diff", older).exit()).as("NEW is required").isEqualTo(Main.BAD_INPUT);
     }
 }

@@ -43,7 +43,7 @@ class LintCommandTest {
 
     @Test
     void theSamplePolicyShowsEachVersionsTableAndTheDeclassificationThatLetsContentReachTraining(@TempDir Path tmp) throws IOException {
-        CommandRun run = CommandRun.of("policy", "lint", SamplePolicy.write(tmp).toString());
+        Cli.Result run = Cli.run("policy", "lint", SamplePolicy.write(tmp).toString());
 
         assertThat(run.exit()).as(run.err()).isEqualTo(Main.CHECK_FAILED);
         assertThat(run.err()).isEmpty();
@@ -62,7 +62,7 @@ class LintCommandTest {
 
     @Test
     void aPolicyWithoutFindingsExitsZeroAndSaysSo(@TempDir Path tmp) throws IOException {
-        CommandRun run = CommandRun.of("policy", "lint", cleanPolicy(tmp).toString());
+        Cli.Result run = Cli.run("policy", "lint", cleanPolicy(tmp).toString());
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).endsWith("No findings.\n");
@@ -70,7 +70,7 @@ class LintCommandTest {
 
     @Test
     void theJsonReportHasEveryPairOfEachVersionAndTheFindings(@TempDir Path tmp) throws IOException {
-        CommandRun run = CommandRun.of("policy", "lint", "--format", "json", SamplePolicy.write(tmp).toString());
+        Cli.Result run = Cli.run("policy", "lint", "--format", "json", SamplePolicy.write(tmp).toString());
 
         assertThat(run.exit()).isEqualTo(Main.CHECK_FAILED);
         assertThat(run.out()).startsWith("{\n  \"policy\" : \"webinar-terms\",")
@@ -101,7 +101,7 @@ class LintCommandTest {
                     text: "Partners may train on whiteboards."
                 """);
 
-        CommandRun run = CommandRun.of("policy", "lint", tmp.toString());
+        Cli.Result run = Cli.run("policy", "lint", tmp.toString());
 
         assertThat(run.exit()).as(run.err()).isEqualTo(Main.CHECK_FAILED);
         assertThat(run.out()).contains("3 findings:")
@@ -116,7 +116,7 @@ class LintCommandTest {
         Files.writeString(tmp.resolve(SamplePolicy.NEWER),
                 SamplePolicy.NEWER_TEXT.replace("categories: [customer_content.whiteboard]", "categories: [customer_content.whitebord]"));
 
-        CommandRun run = CommandRun.of("policy", "lint", tmp.toString());
+        Cli.Result run = Cli.run("policy", "lint", tmp.toString());
 
         assertThat(run.exit()).isEqualTo(Main.BAD_INPUT);
         assertThat(run.out()).isEmpty();
@@ -127,7 +127,7 @@ class LintCommandTest {
 
     @Test
     void aDirectoryThatIsNotThereExitsTwo(@TempDir Path tmp) {
-        CommandRun run = CommandRun.of("policy", "lint", tmp.resolve("absent").toString());
+        Cli.Result run = Cli.run("policy", "lint", tmp.resolve("absent").toString());
 
         assertThat(run.exit()).isEqualTo(Main.BAD_INPUT);
         assertThat(run.err()).contains(tmp.resolve("absent").toString()).contains("[FILE_NOT_READABLE]");
@@ -135,14 +135,14 @@ class LintCommandTest {
 
     @Test
     void anUnknownFormatOrAMissingDirectoryIsAUsageErrorThatExitsTwo(@TempDir Path tmp) throws IOException {
-        assertThat(CommandRun.of("policy", "lint", "--format", "yaml", cleanPolicy(tmp).toString()).exit()).isEqualTo(Main.BAD_INPUT);
-        assertThat(CommandRun.of("policy", "lint").exit()).isEqualTo(Main.BAD_INPUT);
-        assertThat(CommandRun.of("policy").exit()).as("policy needs a subcommand").isEqualTo(Main.BAD_INPUT);
+        assertThat(Cli.run("policy", "lint", "--format", "yaml", cleanPolicy(tmp).toString()).exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(Cli.run("policy", "lint").exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(Cli.run("policy").exit()).as("policy needs a subcommand").isEqualTo(Main.BAD_INPUT);
     }
 
     @Test
     void theHelpExplainsEveryKindOfFinding() {
-        CommandRun run = CommandRun.of("policy", "lint", "--help");
+        Cli.Result run = Cli.run("policy", "lint", "--help");
 
         assertThat(run.exit()).isZero();
         for (Finding.Kind kind : Finding.Kind.values()) {
