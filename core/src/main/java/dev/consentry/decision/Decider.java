@@ -39,14 +39,26 @@ public final class Decider {
     private final ConsentState state;
     private final PolicyHistory history;
     private final ItemGraph graph;
+    private final long[] createdAt;
     private final long[] lineageErasedAt;
     private final AtomicReferenceArray<LabelSet[]> labelsBySlot;
+    /**
+     * The plan of the purpose asked about last: a build asks about one purpose millions of times.
+     * An immutable pair with final fields, so threads may race on the field and still see a whole pair.
+     */
+    private LastPlan lastPlan;
+
+    private record LastPlan(Purpose purpose, PurposePlan plan) {}
 
     Decider(DecisionEngine engine, ItemGraph graph) {
         this.engine = engine;
         this.state = engine.state();
         this.history = engine.bundle().history();
         this.graph = requireNonNull(graph, "graph is null");
+        this.createdAt = new long[graph.size()];
+        for (int node = 0; node < createdAt.length; node++) {
+            createdAt[node] = Instants.nanos(graph.item(node).created());
+        }
         this.lineageErasedAt = foldErasures();
         this.labelsBySlot = new AtomicReferenceArray<>(history.versions().size() + 1);
     }
@@ -57,7 +69,12 @@ public final class Decider {
 
     /** Decides one node of the graph for a purpose at a time. */
     public Decision decide(int node, Purpose purpose, Instant at) {
-        return decide(node, engine.plan(purpose), Instants.nanos(at));
+        LastPlan last = lastPlan;
+        if (last == null || last.purpose() != purpose) {
+            last = new LastPlan(purpose, engine.plan(purpose));
+            lastPlan = last;
+        }
+        return decide(node, last.plan(), Instants.nanos(at));
     }
 
     /** The labels a node carries under the policy version in force at {@code at}; empty if its lineage is broken. */
@@ -70,7 +87,7 @@ public final class Decider {
 
     private Decision decide(int node, PurposePlan plan, long t) {
         Item x = graph.item(node);
-        long created = Instants.nanos(x.created());
+        long created = createdAt[node];
         if (created > t) {
             return new Decision(x.id(), Effect.DENY, List.of(NOT_YET_CREATED));
         }
@@ -103,9 +120,9 @@ public final class Decider {
         final long t;
         long evaluated;
         long satisfied;
-        Reason[] denials = new Reason[4];
+        Reason[] denials;
         int denialCount;
-        Reason[] allows = new Reason[8];
+        Reason[] allows;
         int allowCount;
 
         Evaluation(Item x, long created, long t) {
@@ -148,14 +165,18 @@ public final class Decider {
         }
 
         private void deny(Reason r) {
-            if (denialCount == denials.length) {
+            if (denials == null) {
+                denials = new Reason[4];
+            } else if (denialCount == denials.length) {
                 denials = Arrays.copyOf(denials, denialCount * 2);
             }
             denials[denialCount++] = r;
         }
 
         private void allow(Reason r) {
-            if (allowCount == allows.length) {
+            if (allows == null) {
+                allows = new Reason[4];
+            } else if (allowCount == allows.length) {
                 allows = Arrays.copyOf(allows, allowCount * 2);
             }
             allows[allowCount++] = r;

@@ -74,7 +74,8 @@ public final class DecisionEngine {
     }
 
     PurposePlan plan(Purpose purpose) {
-        return plans.computeIfAbsent(purpose,
+        PurposePlan plan = plans.get(purpose);
+        return plan != null ? plan : plans.computeIfAbsent(purpose,
                 p -> new PurposePlan(bundle.history(), bundle.taxonomy().categories(), p, requirementIds));
     }
 
