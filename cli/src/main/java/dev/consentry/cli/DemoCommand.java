@@ -156,7 +156,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         ItemReader.ItemFile file = new ItemReader.ItemFile(itemsFile.toString(), generated, lines, itemsSha256);
         ItemGraph graph = file.graph();
-        LocalGate.Inputs inputs = new LocalGate.Inputs(bundle, state, file, graph);
+        LocalGate.Inputs inputs = new LocalGate.Inputs(bundle, state, file.sha256(), graph);
         Decider decider = new DecisionEngine(bundle, state).over(graph);
 
         List<BuildRecord> builds = new ArrayList<>();

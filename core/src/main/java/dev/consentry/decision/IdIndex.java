@@ -10,7 +10,7 @@ import java.util.Arrays;
  * the items already hold, so the index adds one {@code int} per slot and nothing per item. A
  * {@code HashMap<String, Integer>} costs about 56 bytes per entry (node, boxed value, table slot);
  * at the 10 million items a build must hold on one machine that difference is over 400 MB of
- * heap. The table is sized to a load factor of at most one half, so probes stay short.
+ * heap. The table is sized to a load factor between 3/8 and 3/4, where linear probes stay short.
  */
 final class IdIndex {
     private static final int EMPTY = -1;
@@ -22,7 +22,7 @@ final class IdIndex {
     /** Indexes the items; returns normally, or throws for the first id seen twice. */
     IdIndex(Item[] items) {
         this.items = items;
-        int capacity = Integer.highestOneBit(Math.max(4, items.length) * 2 - 1) << 1;
+        int capacity = Integer.highestOneBit(Math.max(4, items.length * 4 / 3) * 2 - 1);
         this.slots = new int[capacity];
         this.mask = capacity - 1;
         Arrays.fill(slots, EMPTY);

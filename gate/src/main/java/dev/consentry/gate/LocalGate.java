@@ -60,12 +60,15 @@ public final class LocalGate {
 
     private LocalGate() {}
 
-    /** Loaded, validated inputs: what a build decides over. */
-    public record Inputs(PolicyBundle bundle, EventIndex state, ItemReader.ItemFile items, ItemGraph graph) {
+    /**
+     * Loaded, validated inputs: what a build decides over. The items are held by the graph alone
+     * (with the SHA-256 of the file they came from), so the reader's list and line numbers can go.
+     */
+    public record Inputs(PolicyBundle bundle, EventIndex state, String itemsSha256, ItemGraph graph) {
         public static Inputs read(PolicyBundle bundle, Path items, Path events) {
             EventIndex state = EventReader.read(events, bundle.catalog()).index(bundle.catalog());
             ItemReader.ItemFile itemFile = ItemReader.read(items, bundle.taxonomy());
-            return new Inputs(bundle, state, itemFile, itemFile.graph());
+            return new Inputs(bundle, state, itemFile.sha256(), itemFile.graph());
         }
     }
 
@@ -116,7 +119,7 @@ public final class LocalGate {
         PolicyBundle bundle = inputs.bundle();
         String ledgerHead = inputs.state().head();
         return new BuildRecord(
-                BuildRecord.deriveId(purpose.name(), at, inputs.items().sha256(), ledgerHead, bundle.digest()),
+                BuildRecord.deriveId(purpose.name(), at, inputs.itemsSha256(), ledgerHead, bundle.digest()),
                 purpose.name(), at, bundle.history().family(),
                 bundle.history().versions().stream().map(v -> new BuildRecord.VersionDigest(v.version(), v.sha256())).toList(),
                 ledgerHead, new BuildRecord.Counts(tally.allowed + tally.denied, tally.allowed, tally.denied), byCode,
