@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.consentry.error.ErrorCode;
+import dev.consentry.testing.Rfc6962;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -268,38 +269,7 @@ class GateCommandTest {
 
     /** RFC 6962 over ids sorted by UTF-8 bytes, written the way SPEC.md says anyone can. */
     private static String rfc6962Root(List<String> ids) {
-        List<byte[]> leaves = new ArrayList<>();
-        ids.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).sorted(Arrays::compareUnsigned)
-                .forEach(b -> leaves.add(sha256(concat(new byte[] {0}, b))));
-        return hex(mth(leaves));
-    }
-
-    private static byte[] mth(List<byte[]> hashes) {
-        if (hashes.isEmpty()) {
-            return sha256(new byte[0]);
-        }
-        if (hashes.size() == 1) {
-            return hashes.get(0);
-        }
-        int k = 1;
-        while (k * 2 < hashes.size()) {
-            k *= 2;
-        }
-        return sha256(concat(new byte[] {1}, mth(hashes.subList(0, k)), mth(hashes.subList(k, hashes.size()))));
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        int n = 0;
-        for (byte[] p : parts) {
-            n += p.length;
-        }
-        byte[] out = new byte[n];
-        int at = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
+        return Rfc6962.rootHex(ids.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).sorted(Arrays::compareUnsigned).toList());
     }
 
     private static byte[] sha256(byte[] data) {

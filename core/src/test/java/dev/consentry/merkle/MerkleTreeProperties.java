@@ -2,12 +2,9 @@ package dev.consentry.merkle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.consentry.testing.Rfc6962;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
@@ -15,24 +12,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
-/** The streaming Merkle tree against RFC 6962 §2.1 evaluated recursively, as the RFC writes it. */
+/** The streaming Merkle tree against RFC 6962 §2.1 evaluated recursively, as the RFC writes it ({@link Rfc6962}). */
 class MerkleTreeProperties {
-
-    /** MTH(D[n]) exactly as RFC 6962 §2.1 defines it. */
-    static byte[] reference(List<byte[]> leaves) {
-        int n = leaves.size();
-        if (n == 0) {
-            return sha256(new byte[0]);
-        }
-        if (n == 1) {
-            return sha256(concat(new byte[] {0x00}, leaves.get(0)));
-        }
-        int k = 1;
-        while (k * 2 < n) {
-            k *= 2;
-        }
-        return sha256(concat(new byte[] {0x01}, reference(leaves.subList(0, k)), reference(leaves.subList(k, n))));
-    }
 
     @Test
     void the_root_equals_the_recursive_definition_for_every_size_from_0_to_300() {
@@ -44,7 +25,7 @@ class MerkleTreeProperties {
             MerkleRoot root = tree.root();
             assertThat(root.size()).isEqualTo(size);
             assertThat(root.algorithm()).isEqualTo("rfc6962-sha256");
-            assertThat(root.root()).as("size %d", size).isEqualTo(hex(reference(leaves)));
+            assertThat(root.root()).as("size %d", size).isEqualTo(Rfc6962.rootHex(leaves));
             byte[] next = new byte[random.nextInt(12)];
             random.nextBytes(next);
             leaves.add(next);
@@ -56,7 +37,7 @@ class MerkleTreeProperties {
         List<byte[]> leaves = raw.stream().map(MerkleTreeProperties::bytes).toList();
         MerkleTree tree = new MerkleTree();
         leaves.forEach(tree::add);
-        assertThat(tree.root().root()).isEqualTo(hex(reference(leaves)));
+        assertThat(tree.root().root()).isEqualTo(Rfc6962.rootHex(leaves));
     }
 
     @Test
@@ -74,7 +55,7 @@ class MerkleTreeProperties {
             byte[] leaf = ("id-" + i).getBytes(StandardCharsets.UTF_8);
             tree.add(leaf);
             leaves.add(leaf);
-            assertThat(tree.root().root()).as("after %d leaves", i + 1).isEqualTo(hex(reference(leaves)));
+            assertThat(tree.root().root()).as("after %d leaves", i + 1).isEqualTo(Rfc6962.rootHex(leaves));
         }
     }
 
@@ -84,27 +65,5 @@ class MerkleTreeProperties {
             out[i] = list.get(i);
         }
         return out;
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        byte[] out = new byte[Arrays.stream(parts).mapToInt(p -> p.length).sum()];
-        int at = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static String hex(byte[] b) {
-        return HexFormat.of().formatHex(b);
     }
 }
