@@ -14,11 +14,8 @@ import java.util.HexFormat;
  * head from an events file in a few lines. Changing any past event changes every later head.
  */
 public final class EventChain {
-    public static final String GENESIS = "0".repeat(64);
-
     private final MessageDigest sha256;
     private byte[] head = new byte[32];
-    private long size;
 
     public EventChain() {
         try {
@@ -28,8 +25,8 @@ public final class EventChain {
         }
     }
 
-    /** Appends one event and returns the new head. */
-    public String append(Event event) {
+    /** Appends one event. */
+    public void append(Event event) {
         sha256.update(head);
         field(event.type());
         field(event.at().toString());
@@ -56,16 +53,10 @@ public final class EventChain {
             field(e.item());
         }
         head = sha256.digest();
-        size++;
-        return head();
     }
 
     public String head() {
         return HexFormat.of().formatHex(head);
-    }
-
-    public long size() {
-        return size;
     }
 
     private void field(String value) {

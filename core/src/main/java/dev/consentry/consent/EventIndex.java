@@ -28,7 +28,6 @@ public final class EventIndex implements ConsentState {
     private final Map<String, Map<String, long[]>> firstObjections;
     private final Map<String, Long> erasures;
     private final String head;
-    private final long size;
 
     private EventIndex(Builder b) {
         this.catalog = b.catalog;
@@ -55,7 +54,6 @@ public final class EventIndex implements ConsentState {
         this.firstObjections = b.firstObjections;
         this.erasures = b.erasures;
         this.head = b.chain.head();
-        this.size = b.chain.size();
     }
 
     private AccountHistory account(String name) {
@@ -149,19 +147,9 @@ public final class EventIndex implements ConsentState {
         return at == null ? Long.MAX_VALUE : at;
     }
 
-    /** True when no erasure was ever recorded, so lineage walks for erasure can be skipped. */
-    public boolean hasErasures() {
-        return !erasures.isEmpty();
-    }
-
     @Override
     public String head() {
         return head;
-    }
-
-    /** How many events were recorded. */
-    public long size() {
-        return size;
     }
 
     /** Every value ever set for one scope and setting, oldest first. */

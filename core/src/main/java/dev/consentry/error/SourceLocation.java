@@ -25,10 +25,6 @@ public record SourceLocation(String file, int line, int column, Optional<String>
         return new SourceLocation(file, 0, 0, Optional.empty());
     }
 
-    public SourceLocation withField(String newField) {
-        return new SourceLocation(file, line, column, Optional.of(newField));
-    }
-
     /** {@code file:line:column: field} with the parts that are known. */
     @Override
     public String toString() {

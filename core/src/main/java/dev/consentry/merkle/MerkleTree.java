@@ -51,10 +51,6 @@ public final class MerkleTree {
         return this;
     }
 
-    public long size() {
-        return size;
-    }
-
     /** The root of the leaves added so far. */
     public MerkleRoot root() {
         byte[] hash;

@@ -11,8 +11,6 @@ import java.util.Optional;
  * as-of lookup into a comparison of primitives. Times outside that range are rejected at the edge.
  */
 public final class Instants {
-    public static final long MIN = Long.MIN_VALUE;
-
     private Instants() {}
 
     /** The instant as epoch nanoseconds; throws {@link ArithmeticException} if out of range. */
