@@ -71,48 +71,45 @@ public final class EventIndex implements ConsentState {
 
     @Override
     public boolean settingOn(SettingDefinition setting, String account, Optional<String> owner, long at) {
-        return settingOn(setting.index(), account, owner, at);
+        AccountHistory a = accounts.get(account);
+        if (a == null) {
+            return settingOn(setting.index(), null, null, null, at);
+        }
+        UserHistory u = owner.isPresent() ? a.users.get(owner.get()) : null;
+        String group = u == null ? null : u.memberships.groupAt(at);
+        History[] groupSettings = group == null ? null : a.groups.get(group);
+        return settingOn(setting.index(), a, groupSettings, u, at);
     }
 
-    private boolean settingOn(int setting, String account, Optional<String> owner, long at) {
-        if (!effectiveValue(setting, account, owner, at)) {
+    /** The account, group and owner histories are resolved once; a setting and those it requires share them. */
+    private boolean settingOn(int setting, AccountHistory a, History[] groupSettings, UserHistory u, long at) {
+        if (!effectiveValue(setting, a, groupSettings, u, at)) {
             return false;
         }
         for (int required : catalog.requiredIndexes(setting)) {
-            if (!settingOn(required, account, owner, at)) {
+            if (!settingOn(required, a, groupSettings, u, at)) {
                 return false;
             }
         }
         return true;
     }
 
-    private boolean effectiveValue(int setting, String account, Optional<String> owner, long at) {
-        boolean fallback = catalog.settings().get(setting).defaultValue();
-        AccountHistory a = accounts.get(account);
+    private boolean effectiveValue(int setting, AccountHistory a, History[] groupSettings, UserHistory u, long at) {
         if (a == null) {
-            return fallback;
+            return catalog.settings().get(setting).defaultValue();
         }
         History accountLevel = a.settings[setting];
         int ai = accountLevel == null ? -1 : accountLevel.latest(at);
         if (ai >= 0 && accountLevel.locked[ai]) {
             return accountLevel.value[ai];
         }
-        History groupLevel = null;
-        int gi = -1;
-        History userLevel = null;
-        int ui = -1;
-        UserHistory u = owner.isPresent() ? a.users.get(owner.get()) : null;
-        if (u != null) {
-            String group = u.memberships.groupAt(at);
-            History[] groupSettings = group == null ? null : a.groups.get(group);
-            groupLevel = groupSettings == null ? null : groupSettings[setting];
-            gi = groupLevel == null ? -1 : groupLevel.latest(at);
-            if (gi >= 0 && groupLevel.locked[gi]) {
-                return groupLevel.value[gi];
-            }
-            userLevel = u.settings[setting];
-            ui = userLevel == null ? -1 : userLevel.latest(at);
+        History groupLevel = groupSettings == null ? null : groupSettings[setting];
+        int gi = groupLevel == null ? -1 : groupLevel.latest(at);
+        if (gi >= 0 && groupLevel.locked[gi]) {
+            return groupLevel.value[gi];
         }
+        History userLevel = u == null ? null : u.settings[setting];
+        int ui = userLevel == null ? -1 : userLevel.latest(at);
         if (ui >= 0) {
             return userLevel.value[ui];
         }
@@ -122,7 +119,7 @@ public final class EventIndex implements ConsentState {
         if (ai >= 0) {
             return accountLevel.value[ai];
         }
-        return fallback;
+        return catalog.settings().get(setting).defaultValue();
     }
 
     @Override
