@@ -9,6 +9,7 @@ import java.util.Optional;
  * the engine asks several questions per decision and decides millions of items per build.
  *
  * <p>{@link EventIndex} is the implementation; an events file and a ledger both feed it events.
+ * Implementations are safe for concurrent reads: the engine asks from every core at once.
  */
 public interface ConsentState {
     SettingsCatalog catalog();
