@@ -11,6 +11,7 @@ import dev.consentry.consent.NoticeDefinition;
 import dev.consentry.decision.Decider;
 import dev.consentry.decision.Decision;
 import dev.consentry.decision.DecisionEngine;
+import dev.consentry.decision.ItemBatch;
 import dev.consentry.decision.ItemGraph;
 import dev.consentry.decision.Reason;
 import dev.consentry.decision.ReasonCode;
@@ -154,7 +155,9 @@ final class DemoCommand implements Callable<Integer> {
         for (int i = 0; i < lines.length; i++) {
             lines[i] = i + 1;
         }
-        ItemReader.ItemFile file = new ItemReader.ItemFile(itemsFile.toString(), generated, lines, itemsSha256);
+        ItemBatch batch = new ItemBatch();
+        generated.forEach(batch::add);
+        ItemReader.ItemFile file = new ItemReader.ItemFile(itemsFile.toString(), List.of(batch), lines, itemsSha256);
         ItemGraph graph = file.graph();
         LocalGate.Inputs inputs = new LocalGate.Inputs(bundle, state, file.sha256(), graph);
         Decider decider = new DecisionEngine(bundle, state).over(graph);

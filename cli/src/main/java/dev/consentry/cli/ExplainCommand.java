@@ -68,24 +68,29 @@ final class ExplainCommand implements Callable<Integer> {
         PolicyBundle bundle = PolicyReader.read(policy);
         Purpose p = LocalGate.purpose(bundle, purpose);
         EventIndex state = EventReader.read(events, bundle.catalog()).index(bundle.catalog());
-        List<Item> known = new ArrayList<>();
-        if (items != null) {
-            ItemReader.ItemFile file = ItemReader.read(items, bundle.taxonomy());
-            file.graph(); // two items with one id are bad input, reported with the file and line like the gate does
-            known.addAll(file.items());
-        } else if (target.id != null) {
+        ItemGraph graph;
+        String id;
+        if (items == null && target.id != null) {
             throw new ConsentryException(BAD_ARGUMENT, SourceLocation.of("--id", 0, 0, null), "--id needs --items to look the item up in");
         }
-        String id;
+        // Two items with one id are bad input, reported with the file and line like the gate does.
+        ItemGraph fromFile = items == null ? null : ItemReader.read(items, bundle.taxonomy()).graph();
         if (target.json != null) {
             Item item = ItemReader.parse(target.json, "--item", bundle.taxonomy());
-            known.removeIf(other -> other.id().equals(item.id()));
+            List<Item> known = new ArrayList<>();
+            for (int node = 0; fromFile != null && node < fromFile.size(); node++) {
+                Item other = fromFile.item(node);
+                if (!other.id().equals(item.id())) {
+                    known.add(other);
+                }
+            }
             known.add(item);
+            graph = ItemGraph.of(known);
             id = item.id();
         } else {
+            graph = fromFile;
             id = target.id;
         }
-        ItemGraph graph = ItemGraph.of(known);
         int node = graph.node(id).orElseThrow(() -> new ConsentryException(UNKNOWN_ITEM,
                 SourceLocation.of(items.toString(), 0, 0, "id"), "no item has id '" + id + "'"));
         Decider decider = new DecisionEngine(bundle, state).over(graph);

@@ -1,5 +1,6 @@
 package dev.consentry.consent;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,6 +32,9 @@ public interface ConsentState {
 
     /** When the item was first erased; {@link Long#MAX_VALUE} if never. */
     long erasedAt(String item);
+
+    /** Every erased item's id and when it was first erased: a build visits erasures, not items. */
+    Map<String, Long> erasures();
 
     /** The hash naming this state: the head of the hash chain over every event, in recording order. */
     String head();

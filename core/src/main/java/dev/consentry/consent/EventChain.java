@@ -1,9 +1,11 @@
 package dev.consentry.consent;
 
-import java.nio.ByteBuffer;
+import dev.consentry.time.Instants;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -15,7 +17,10 @@ import java.util.HexFormat;
  */
 public final class EventChain {
     private final MessageDigest sha256;
-    private byte[] head = new byte[32];
+    private final byte[] head = new byte[32];
+    /** One event's encoding, reused: a history has millions of events and each is hashed once. */
+    private byte[] encoded = new byte[256];
+    private int length;
 
     public EventChain() {
         try {
@@ -27,9 +32,9 @@ public final class EventChain {
 
     /** Appends one event. */
     public void append(Event event) {
-        sha256.update(head);
+        length = 0;
         field(event.type());
-        field(event.at().toString());
+        field(Instants.iso(event.at()));
         if (event instanceof Event.SettingChange s) {
             field(s.actor());
             field(s.role());
@@ -52,16 +57,46 @@ public final class EventChain {
         } else if (event instanceof Event.Erasure e) {
             field(e.item());
         }
-        head = sha256.digest();
+        sha256.update(head);
+        sha256.update(encoded, 0, length);
+        try {
+            sha256.digest(head, 0, head.length);
+        } catch (DigestException e) {
+            throw new AssertionError("a SHA-256 digest is 32 bytes", e);
+        }
     }
 
     public String head() {
         return HexFormat.of().formatHex(head);
     }
 
+    /** Appends a 4-byte big-endian length and the UTF-8 bytes of {@code value}. */
     private void field(String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        sha256.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
-        sha256.update(bytes);
+        int chars = value.length();
+        ensure(4 + chars);
+        int at = length + 4;
+        for (int i = 0; i < chars; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+                ensure(4 + utf8.length);
+                System.arraycopy(utf8, 0, encoded, length + 4, utf8.length);
+                at = length + 4 + utf8.length;
+                break;
+            }
+            encoded[at++] = (byte) c;
+        }
+        int bytes = at - length - 4;
+        encoded[length] = (byte) (bytes >>> 24);
+        encoded[length + 1] = (byte) (bytes >>> 16);
+        encoded[length + 2] = (byte) (bytes >>> 8);
+        encoded[length + 3] = (byte) bytes;
+        length = at;
+    }
+
+    private void ensure(int more) {
+        if (length + more > encoded.length) {
+            encoded = Arrays.copyOf(encoded, Math.max(encoded.length * 2, length + more));
+        }
     }
 }

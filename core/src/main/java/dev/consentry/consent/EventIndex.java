@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.consentry.time.Instants;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -142,6 +143,11 @@ public final class EventIndex implements ConsentState {
     public long erasedAt(String item) {
         Long at = erasures.get(item);
         return at == null ? Long.MAX_VALUE : at;
+    }
+
+    @Override
+    public Map<String, Long> erasures() {
+        return Collections.unmodifiableMap(erasures);
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.consentry.decision;
 import static java.util.Objects.requireNonNull;
 
 import dev.consentry.consent.ConsentState;
-import dev.consentry.item.Item;
 import dev.consentry.policy.Effect;
 import dev.consentry.policy.PolicyHistory;
 import dev.consentry.policy.Requirement;
@@ -12,6 +11,7 @@ import dev.consentry.taxonomy.Purpose;
 import dev.consentry.taxonomy.Transform;
 import dev.consentry.time.Instants;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -39,9 +39,8 @@ public final class Decider {
     private final ConsentState state;
     private final PolicyHistory history;
     private final ItemGraph graph;
-    private final long[] createdAt;
     private final long[] lineageErasedAt;
-    private final AtomicReferenceArray<LabelSet[]> labelsBySlot;
+    private final AtomicReferenceArray<Labels> labelsBySlot;
     /**
      * The plan of the purpose asked about last: a build asks about one purpose millions of times.
      * An immutable pair with final fields, so threads may race on the field and still see a whole pair.
@@ -55,10 +54,6 @@ public final class Decider {
         this.state = engine.state();
         this.history = engine.bundle().history();
         this.graph = requireNonNull(graph, "graph is null");
-        this.createdAt = new long[graph.size()];
-        for (int node = 0; node < createdAt.length; node++) {
-            createdAt[node] = Instants.nanos(graph.item(node).created());
-        }
         this.lineageErasedAt = foldErasures();
         this.labelsBySlot = new AtomicReferenceArray<>(history.versions().size() + 1);
     }
@@ -82,31 +77,32 @@ public final class Decider {
         if (graph.lineageBroken(node)) {
             return List.of();
         }
-        return labels(slotAt(Instants.nanos(at)))[node].categories(engine.bundle().taxonomy().categories());
+        return labels(slotAt(Instants.nanos(at))).of(node).categories(engine.bundle().taxonomy().categories());
     }
 
     private Decision decide(int node, PurposePlan plan, long t) {
-        Item x = graph.item(node);
-        long created = createdAt[node];
+        ItemBatch batch = graph.batch(node);
+        int row = graph.row(node);
+        long created = batch.created[row];
         if (created > t) {
-            return new Decision(x.id(), Effect.DENY, List.of(NOT_YET_CREATED));
+            return new Decision(graph.id(node), Effect.DENY, List.of(NOT_YET_CREATED));
         }
         if (lineageErasedAt[node] <= t) {
-            return new Decision(x.id(), Effect.DENY, List.of(ERASED));
+            return new Decision(graph.id(node), Effect.DENY, List.of(ERASED));
         }
         if (graph.lineageBroken(node)) {
-            return new Decision(x.id(), Effect.DENY, List.of(LINEAGE));
+            return new Decision(graph.id(node), Effect.DENY, List.of(LINEAGE));
         }
-        Evaluation e = new Evaluation(x, created, t);
+        Evaluation e = new Evaluation(batch, row, created, t);
         int createdSlot = slotAt(created);
         int decisionSlot = slotAt(t);
-        e.apply(plan.outcomes[createdSlot], labels(createdSlot)[node]);
+        e.apply(plan.outcomes[createdSlot], labels(createdSlot).of(node));
         if (decisionSlot != createdSlot) {
-            e.apply(plan.outcomes[decisionSlot], labels(decisionSlot)[node]);
+            e.apply(plan.outcomes[decisionSlot], labels(decisionSlot).of(node));
         }
         return e.denialCount == 0
-                ? new Decision(x.id(), Effect.ALLOW, List.of(Arrays.copyOf(e.allows, e.allowCount)))
-                : new Decision(x.id(), Effect.DENY, List.of(Arrays.copyOf(e.denials, e.denialCount)));
+                ? new Decision(graph.id(node), Effect.ALLOW, List.of(Arrays.copyOf(e.allows, e.allowCount)))
+                : new Decision(graph.id(node), Effect.DENY, List.of(Arrays.copyOf(e.denials, e.denialCount)));
     }
 
     private int slotAt(long at) {
@@ -115,7 +111,8 @@ public final class Decider {
 
     /** One decision's working state: requirement results memoised by id, reasons gathered. */
     private final class Evaluation {
-        final Item x;
+        final ItemBatch batch;
+        final int row;
         final long created;
         final long t;
         long evaluated;
@@ -125,8 +122,9 @@ public final class Decider {
         Reason[] allows;
         int allowCount;
 
-        Evaluation(Item x, long created, long t) {
-            this.x = x;
+        Evaluation(ItemBatch batch, int row, long created, long t) {
+            this.batch = batch;
+            this.row = row;
             this.created = created;
             this.t = t;
         }
@@ -207,21 +205,24 @@ public final class Decider {
 
         private boolean check(Requirement requirement) {
             if (requirement instanceof Requirement.Setting s) {
-                return state.settingOn(s.setting(), x.account(), x.user(), created)
-                        && state.settingOn(s.setting(), x.account(), x.user(), t);
+                String account = batch.names.get(batch.accounts[row]);
+                Optional<String> owner = batch.optional(batch.users[row]);
+                return state.settingOn(s.setting(), account, owner, created)
+                        && state.settingOn(s.setting(), account, owner, t);
             }
             if (requirement instanceof Requirement.Notice n) {
                 return noticed(n);
             }
-            return x.transforms().contains(((Requirement.Transformed) requirement).transform());
+            return batch.transformSets.get(batch.transforms[row]).contains(((Requirement.Transformed) requirement).transform());
         }
 
         private boolean noticed(Requirement.Notice n) {
-            Optional<String> meeting = x.meeting();
-            if (meeting.isEmpty() || x.subjects().isEmpty()) {
+            Optional<String> meeting = batch.optional(batch.meetings[row]);
+            List<String> subjects = batch.subjectLists.get(batch.subjects[row]);
+            if (meeting.isEmpty() || subjects.isEmpty()) {
                 return false;
             }
-            for (String subject : x.subjects()) {
+            for (String subject : subjects) {
                 if (state.firstAcknowledged(meeting.get(), subject, n.notice()) > created
                         || state.firstObjected(meeting.get(), subject, n.notice()) <= t) {
                     return false;
@@ -231,34 +232,35 @@ public final class Decider {
         }
     }
 
+    /**
+     * Each node's earliest erasure over itself and all its ancestors (unknown parents included,
+     * by id): erasures are looked up by id once each, then folded parents-first, and by fixpoint
+     * over the few nodes on or below a cycle, which no topological order reaches.
+     */
     private long[] foldErasures() {
         int n = graph.size();
         long[] erased = new long[n];
-        for (int i = 0; i < n; i++) {
-            Item item = graph.item(i);
-            erased[i] = state.erasedAt(item.id());
-            int[] parents = graphParents(i);
-            for (int k = 0; k < parents.length; k++) {
-                if (parents[k] < 0) {
-                    erased[i] = Math.min(erased[i], state.erasedAt(item.parents().get(k)));
-                }
+        Arrays.fill(erased, Long.MAX_VALUE);
+        state.erasures().forEach((id, at) -> graph.node(id).ifPresent(node -> erased[node] = at));
+        int[] parentStart = graph.parentStart;
+        int[] parents = graph.parents;
+        for (int node : graph.topologicalOrder()) {
+            long earliest = erased[node];
+            for (int k = parentStart[node]; k < parentStart[node + 1]; k++) {
+                int p = parents[k];
+                earliest = Math.min(earliest, p == ItemGraph.UNKNOWN ? state.erasedAt(graph.unknownParentId(k)) : erased[p]);
             }
+            erased[node] = earliest;
         }
-        for (int node : topologicalOrder()) {
-            for (int p : graphParents(node)) {
-                if (p >= 0 && erased[p] < erased[node]) {
-                    erased[node] = erased[p];
-                }
-            }
-        }
-        int[] onCycles = IntStream.range(0, n)
-                .filter(i -> graph.lineageBroken(i)).toArray();
+        int[] onCycles = IntStream.range(0, n).filter(graph::lineageBroken).toArray();
         for (boolean changed = true; changed; ) {
             changed = false;
             for (int node : onCycles) {
-                for (int p : graphParents(node)) {
-                    if (p >= 0 && erased[p] < erased[node]) {
-                        erased[node] = erased[p];
+                for (int k = parentStart[node]; k < parentStart[node + 1]; k++) {
+                    int p = parents[k];
+                    long parentErased = p == ItemGraph.UNKNOWN ? state.erasedAt(graph.unknownParentId(k)) : erased[p];
+                    if (parentErased < erased[node]) {
+                        erased[node] = parentErased;
                         changed = true;
                     }
                 }
@@ -267,8 +269,15 @@ public final class Decider {
         return erased;
     }
 
-    private LabelSet[] labels(int slot) {
-        LabelSet[] labels = labelsBySlot.get(slot);
+    /** Every node's label set under one version slot: a number into a table of the distinct sets. */
+    private record Labels(int[] ids, LabelSet[] sets) {
+        LabelSet of(int node) {
+            return sets[ids[node]];
+        }
+    }
+
+    private Labels labels(int slot) {
+        Labels labels = labelsBySlot.get(slot);
         if (labels == null) {
             synchronized (this) {
                 labels = labelsBySlot.get(slot);
@@ -281,57 +290,79 @@ public final class Decider {
         return labels;
     }
 
-    private LabelSet[] computeLabels(int slot) {
+    private Labels computeLabels(int slot) {
         int words = engine.words();
         List<Category> categories = engine.bundle().taxonomy().categories();
-        Map<LabelSet, LabelSet> interned = new HashMap<>();
-        LabelSet[] own = new LabelSet[categories.size()];
+        Map<Bits, Integer> interned = new HashMap<>();
+        List<LabelSet> sets = new ArrayList<>();
+        int[] own = new int[categories.size()];
         for (Category c : categories) {
             long[] bits = new long[words];
             bits[c.index() >>> 6] = 1L << c.index();
-            own[c.index()] = intern(interned, new LabelSet(bits));
+            own[c.index()] = intern(interned, sets, bits);
         }
-        LabelSet[] labels = new LabelSet[graph.size()];
+        int[] ids = new int[graph.size()];
         long[] drop = new long[words];
-        for (int node : topologicalOrder()) {
+        long[] bits = new long[words];
+        int[] parentStart = graph.parentStart;
+        int[] parents = graph.parents;
+        for (int node : graph.topologicalOrder()) {
             if (graph.lineageBroken(node)) {
                 continue;
             }
-            Item x = graph.item(node);
-            int[] parents = graphParents(node);
-            if (parents.length == 0) {
-                labels[node] = own[x.category().index()];
+            ItemBatch batch = graph.batch(node);
+            int row = graph.row(node);
+            int ownId = own[batch.categoryTable.get(batch.categories[row]).index()];
+            if (parentStart[node] == parentStart[node + 1]) {
+                ids[node] = ownId;
                 continue;
             }
             Arrays.fill(drop, 0);
-            for (Transform transform : x.transforms()) {
+            for (Transform transform : batch.transformSets.get(batch.transforms[row])) {
                 long[] mask = engine.dropMask(slot, transform.index());
                 for (int w = 0; w < words; w++) {
                     drop[w] |= mask[w];
                 }
             }
-            long[] bits = own[x.category().index()].bits.clone();
-            for (int p : parents) {
-                long[] inherited = labels[p].bits;
+            System.arraycopy(sets.get(ownId).bits, 0, bits, 0, words);
+            for (int k = parentStart[node]; k < parentStart[node + 1]; k++) {
+                long[] inherited = sets.get(ids[parents[k]]).bits;
                 for (int w = 0; w < words; w++) {
                     bits[w] |= inherited[w] & ~drop[w];
                 }
             }
-            labels[node] = intern(interned, new LabelSet(bits));
+            ids[node] = intern(interned, sets, bits);
         }
-        return labels;
+        return new Labels(ids, sets.toArray(new LabelSet[0]));
     }
 
-    private static LabelSet intern(Map<LabelSet, LabelSet> interned, LabelSet set) {
-        LabelSet known = interned.putIfAbsent(set, set);
-        return known == null ? set : known;
+    /** The number of the set with these bits, adding it (with a copy of the bits) if it is new. */
+    private static int intern(Map<Bits, Integer> interned, List<LabelSet> sets, long[] bits) {
+        Integer known = interned.get(new Bits(bits));
+        if (known != null) {
+            return known;
+        }
+        long[] copy = bits.clone();
+        interned.put(new Bits(copy), sets.size());
+        sets.add(new LabelSet(copy));
+        return sets.size() - 1;
     }
 
-    private int[] graphParents(int node) {
-        return graph.parents(node);
-    }
+    /** A bit set as a key: equal when the words are. */
+    private record Bits(long[] words) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Bits other && Arrays.equals(words, other.words);
+        }
 
-    private int[] topologicalOrder() {
-        return graph.topologicalOrder();
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(words);
+        }
+
+        @Override
+        public String toString() {
+            return Arrays.toString(words);
+        }
     }
 }

@@ -3,46 +3,136 @@ package dev.consentry.decision;
 import static java.util.Objects.requireNonNull;
 
 import dev.consentry.item.Item;
+import dev.consentry.taxonomy.Category;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.stream.IntStream;
 
 /**
  * Items with their lineage resolved: each item is a node numbered densely from 0 in the order
  * given, parents are node numbers, and each node knows whether its lineage can be resolved.
  *
- * <p>Design: lineage is resolved once, when the graph is built, so no decision ever looks an id
- * up. Kahn's algorithm yields a topological order (parents before children) of every node whose
- * ancestry is finite and acyclic; a node it never reaches sits on or below a cycle. A node is
- * <em>broken</em> when a parent anywhere in its lineage is unknown or its lineage has a cycle;
- * the engine denies it (fail closed). Parents may be listed after their children.
+ * <p>Design: the items stay in the {@link ItemBatch}es a reader filled in parallel (copying them
+ * into one set of columns would double a build's memory for a moment); a node is a batch and a
+ * row in it, found through one table. Lineage is resolved once, when the graph is built, into
+ * one compressed array of parent node numbers, so no decision ever looks an id up: parents a
+ * batch resolved among its own items are renumbered, the rest are looked up in an index over
+ * every id. When every parent precedes its child, as in a file written parents first, node order
+ * is already a topological order; otherwise Kahn's algorithm yields one (parents before
+ * children) of every node whose ancestry is finite and acyclic, and a node it never reaches sits
+ * on or below a cycle. A node is <em>broken</em> when a parent anywhere in its lineage is unknown
+ * or its lineage has a cycle; the engine denies it (fail closed). Parents may be listed after
+ * their children.
  */
 public final class ItemGraph {
     static final int UNKNOWN = -1;
-    private static final int[] NO_PARENTS = new int[0];
 
-    private final Item[] items;
-    private final IdIndex nodes;
-    private final int[][] parents;
+    private final int size;
+    private final ItemBatch[] batches;
+    /** The node number of each batch's first row. */
+    private final int[] batchStart;
+    /** The batch of each node. */
+    private final int[] batchOf;
+    /** Node i's parents are {@code parents[parentStart[i] .. parentStart[i+1])}: node numbers, or {@link #UNKNOWN}. */
+    final int[] parentStart;
+    final int[] parents;
+    /** The ids of the parents no item has, by their position in {@link #parents}. */
+    private final Map<Integer, String> unknownParentIds = new HashMap<>();
+    private final IdIndex index;
     private final boolean[] broken;
     private final int[] order;
 
-    private ItemGraph(Item[] items) {
-        this.items = items;
-        this.nodes = new IdIndex(items);
-        int n = items.length;
-        this.parents = new int[n][];
+    private ItemGraph(List<ItemBatch> given) {
+        List<ItemBatch> nonEmpty = new ArrayList<>();
+        int n = 0;
+        int parentCount = 0;
+        for (ItemBatch batch : given) {
+            requireNonNull(batch, "batch is null").seal();
+            if (batch.size > 0) {
+                nonEmpty.add(batch);
+                n = Math.addExact(n, batch.size);
+                parentCount = Math.addExact(parentCount, batch.parentCount);
+            }
+        }
+        this.size = n;
+        this.batches = nonEmpty.toArray(new ItemBatch[0]);
+        this.batchStart = new int[batches.length + 1];
+        this.batchOf = new int[n];
+        int[] parentBase = new int[batches.length];
+        for (int b = 0; b < batches.length; b++) {
+            batchStart[b + 1] = batchStart[b] + batches[b].size;
+            parentBase[b] = b == 0 ? 0 : parentBase[b - 1] + batches[b - 1].parentCount;
+            Arrays.fill(batchOf, batchStart[b], batchStart[b + 1], b);
+        }
+        this.index = new IdIndex(this);
+        this.parentStart = new int[n + 1];
+        this.parents = new int[parentCount];
+        IntStream.range(0, batches.length).parallel().forEach(b -> resolve(b, parentBase[b]));
+        for (int b = 0; b < batches.length; b++) {
+            for (Map.Entry<Integer, String> unresolved : batches[b].unresolvedParentIds.entrySet()) {
+                int position = parentBase[b] + unresolved.getKey();
+                if (parents[position] == UNKNOWN) {
+                    unknownParentIds.put(position, unresolved.getValue());
+                }
+            }
+        }
+        this.broken = new boolean[n];
+        this.order = parentsFirst() ? inNodeOrder() : kahn();
+    }
+
+    /** Numbers one batch's parents as nodes: renumbers those it resolved, looks the rest up by id. */
+    private void resolve(int b, int parentBase) {
+        ItemBatch batch = batches[b];
+        int nodeBase = batchStart[b];
+        for (int row = 0; row < batch.size; row++) {
+            parentStart[nodeBase + row + 1] = parentBase + batch.parentEnd[row];
+        }
+        for (int k = 0; k < batch.parentCount; k++) {
+            int local = batch.parents[k];
+            parents[parentBase + k] = local == ItemBatch.UNRESOLVED
+                    ? index.find(batch.unresolvedParentIds.get(k))
+                    : nodeBase + local;
+        }
+    }
+
+    /** True when every known parent precedes its child; marks nodes below an unknown parent broken on the way. */
+    private boolean parentsFirst() {
+        for (int node = 0; node < size; node++) {
+            for (int k = parentStart[node]; k < parentStart[node + 1]; k++) {
+                int p = parents[k];
+                if (p == UNKNOWN) {
+                    broken[node] = true;
+                } else if (p >= node) {
+                    Arrays.fill(broken, false);
+                    return false;
+                } else {
+                    broken[node] |= broken[p];
+                }
+            }
+        }
+        return true;
+    }
+
+    private int[] inNodeOrder() {
+        int[] identity = new int[size];
+        Arrays.setAll(identity, i -> i);
+        return identity;
+    }
+
+    private int[] kahn() {
+        int n = size;
         int[] childCount = new int[n];
         int[] pending = new int[n];
-        this.broken = new boolean[n];
         for (int i = 0; i < n; i++) {
-            List<String> ids = items[i].parents();
-            int[] resolved = ids.isEmpty() ? NO_PARENTS : new int[ids.size()];
-            for (int k = 0; k < resolved.length; k++) {
-                int p = nodes.find(ids.get(k));
-                resolved[k] = p;
+            for (int k = parentStart[i]; k < parentStart[i + 1]; k++) {
+                int p = parents[k];
                 if (p == UNKNOWN) {
                     broken[i] = true;
                 } else {
@@ -50,7 +140,6 @@ public final class ItemGraph {
                     pending[i]++;
                 }
             }
-            parents[i] = resolved;
         }
         // Children in compressed rows: the children of p are childList[childStart[p] .. childStart[p+1]).
         int[] childStart = new int[n + 1];
@@ -60,7 +149,8 @@ public final class ItemGraph {
         int[] childList = new int[childStart[n]];
         int[] fill = Arrays.copyOf(childStart, n);
         for (int i = 0; i < n; i++) {
-            for (int p : parents[i]) {
+            for (int k = parentStart[i]; k < parentStart[i + 1]; k++) {
+                int p = parents[k];
                 if (p != UNKNOWN) {
                     childList[fill[p]++] = i;
                 }
@@ -89,27 +179,39 @@ public final class ItemGraph {
                 broken[i] = true;
             }
         }
-        this.order = Arrays.copyOf(topo, tail);
+        return Arrays.copyOf(topo, tail);
     }
 
-    /** Builds the graph; ids must be unique. */
+    /** Builds the graph of some items; ids must be unique. */
     public static ItemGraph of(Collection<Item> items) {
-        Item[] array = items.toArray(new Item[0]);
-        for (Item item : array) {
-            requireNonNull(item, "item is null");
-        }
-        return new ItemGraph(array);
+        ItemBatch batch = new ItemBatch(items.size());
+        items.forEach(batch::add);
+        return of(List.of(batch));
     }
 
-    /** Two items share an id: the positions of the first and second in the collection given. */
+    /**
+     * Joins batches, in order, into one graph; ids must be unique across all of them. The batches
+     * take no more items: the graph reads them from then on.
+     */
+    public static ItemGraph of(List<ItemBatch> batches) {
+        return new ItemGraph(batches);
+    }
+
+    /** Two items share an id: the node numbers of the first and second, in the order given. */
     public static final class DuplicateIdException extends IllegalArgumentException {
         private final int first;
         private final int second;
+        private final String id;
 
         DuplicateIdException(int first, int second, String id) {
             super("item id '" + id + "' appears twice");
             this.first = first;
             this.second = second;
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
         }
 
         public int first() {
@@ -122,21 +224,69 @@ public final class ItemGraph {
     }
 
     public int size() {
-        return items.length;
+        return size;
     }
 
+    /** The batch that holds a node; its row there is {@code node - batchStart(batch)}. */
+    ItemBatch batch(int node) {
+        return batches[batchOf[node]];
+    }
+
+    int row(int node) {
+        return node - batchStart[batchOf[node]];
+    }
+
+    public String id(int node) {
+        ItemBatch b = batch(node);
+        int row = row(node);
+        int from = b.idFrom(row);
+        return new String(b.ids, from, b.idEnd[row] - from, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The node's id in UTF-8 is {@code idBytes(node)[idStart(node) .. idEnd(node))}; callers
+     * must not write to the array.
+     */
+    public byte[] idBytes(int node) {
+        return batch(node).ids;
+    }
+
+    public int idStart(int node) {
+        return batch(node).idFrom(row(node));
+    }
+
+    public int idEnd(int node) {
+        return batch(node).idEnd[row(node)];
+    }
+
+    int idHash(int node) {
+        return batch(node).idHash[row(node)];
+    }
+
+    public Category category(int node) {
+        ItemBatch b = batch(node);
+        return b.categoryTable.get(b.categories[row(node)]);
+    }
+
+    /** The item of a node, as a value. */
     public Item item(int node) {
-        return items[node];
+        String[] parentIds = new String[parentStart[node + 1] - parentStart[node]];
+        for (int k = 0; k < parentIds.length; k++) {
+            int position = parentStart[node] + k;
+            int p = parents[position];
+            parentIds[k] = p == UNKNOWN ? unknownParentIds.get(position) : id(p);
+        }
+        return batch(node).item(row(node), List.of(parentIds));
     }
 
     public OptionalInt node(String id) {
-        int node = nodes.find(id);
+        int node = index.find(id);
         return node == UNKNOWN ? OptionalInt.empty() : OptionalInt.of(node);
     }
 
-    /** Parents of a node as node numbers; {@code -1} stands for a parent id no item has. */
-    int[] parents(int node) {
-        return parents[node];
+    /** The id of an unknown parent, by its position in {@link #parents}. */
+    String unknownParentId(int position) {
+        return unknownParentIds.get(position);
     }
 
     /** True when a parent anywhere in the node's lineage is unknown or the lineage has a cycle. */
@@ -151,14 +301,16 @@ public final class ItemGraph {
 
     /** The known ancestors of a node, nearest first (breadth-first), each once. */
     public int[] ancestors(int node) {
-        boolean[] seen = new boolean[items.length];
+        boolean[] seen = new boolean[size];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         queue.add(node);
         seen[node] = true;
         int[] out = new int[8];
         int count = 0;
         while (!queue.isEmpty()) {
-            for (int p : parents[queue.poll()]) {
+            int next = queue.poll();
+            for (int k = parentStart[next]; k < parentStart[next + 1]; k++) {
+                int p = parents[k];
                 if (p != UNKNOWN && !seen[p]) {
                     seen[p] = true;
                     queue.add(p);

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * An item's labels under one policy version: a bit set over category indexes, and the same
- * indexes listed in ascending order for iteration. Instances are interned per
- * {@link Decider}, so the thousands of items that share a lineage shape share one set.
+ * indexes listed in ascending order for iteration. A {@link Decider} keeps one per distinct set,
+ * so the thousands of items that share a lineage shape share one set.
  */
 final class LabelSet {
     final long[] bits;
@@ -30,15 +30,5 @@ final class LabelSet {
 
     List<Category> categories(List<Category> all) {
         return Arrays.stream(members).mapToObj(all::get).toList();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof LabelSet other && Arrays.equals(bits, other.bits);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(bits);
     }
 }

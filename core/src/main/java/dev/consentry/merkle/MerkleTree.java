@@ -37,8 +37,13 @@ public final class MerkleTree {
 
     /** Appends a leaf; leaves must arrive in tree order. */
     public MerkleTree add(byte[] leaf) {
+        return add(leaf, 0, leaf.length);
+    }
+
+    /** Appends the leaf {@code bytes[from .. to)}; leaves must arrive in tree order. */
+    public MerkleTree add(byte[] bytes, int from, int to) {
         sha256.update((byte) 0x00);
-        sha256.update(leaf);
+        sha256.update(bytes, from, to - from);
         byte[] hash = sha256.digest();
         long subtree = 1;
         while (depth > 0 && stackSizes[depth - 1] == subtree) {

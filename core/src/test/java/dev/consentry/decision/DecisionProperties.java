@@ -170,7 +170,8 @@ class DecisionProperties {
                 Set<String> labels = new TreeSet<>(SpecReference.names(decider.labels(node, t)));
                 assertThat(labels).as("labels of %s at %s in %s", x.id(), t, world).contains(x.category().name());
                 Set<String> droppable = droppable(world, x, t);
-                for (int p : graph.parents(node)) {
+                for (String parent : x.parents()) {
+                    int p = graph.node(parent).orElseThrow();
                     Set<String> inherited = new TreeSet<>(SpecReference.names(decider.labels(p, t)));
                     inherited.removeAll(droppable);
                     assertThat(labels).as("labels of %s at %s vs parent %s in %s", x.id(), t, graph.item(p).id(), world)

@@ -15,7 +15,7 @@ import dev.consentry.consent.SettingsCatalog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -50,17 +50,32 @@ public final class EventReader {
     }
 
     public static EventFile read(Path path, SettingsCatalog catalog) {
-        JsonLines.Result<Event> result = JsonLines.read(path, () -> new EventReader(catalog)::parse);
-        return new EventFile(result.values(), result.sha256());
+        JsonLines.Result<List<Event>> result = JsonLines.read(path, JsonLines.lists(() -> new EventReader(catalog)::parse));
+        List<Event> events = new ArrayList<>(result.lines().length);
+        result.blocks().forEach(events::addAll);
+        return new EventFile(events, result.sha256());
     }
 
     private Event parse(JsonParser p, JsonLines.LineContext line) throws IOException {
-        Map<String, Object> values = new HashMap<>();
         String type = null;
+        Instant at = null;
+        String actor = null;
+        String role = null;
+        Scope scope = null;
+        SettingDefinition key = null;
+        Boolean value = null;
+        boolean locked = false;
+        String user = null;
+        String account = null;
+        String group = null;
+        String meeting = null;
+        NoticeDefinition notice = null;
+        String item = null;
+        List<String> seen = new ArrayList<>(8);
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             p.nextToken();
-            if (values.containsKey(field)) {
+            if (seen.contains(field)) {
                 throw Fields.duplicate(p, line, field);
             }
             switch (field) {
@@ -70,36 +85,42 @@ public final class EventReader {
                         throw line.error(BAD_VALUE, p, field, "unknown event type '" + type + "' (expected one of "
                                 + FIELDS.keySet().stream().sorted().toList() + ")");
                     }
-                    values.put(field, type);
                 }
-                case "at" -> values.put(field, Fields.timestamp(p, line, field));
-                case "value", "locked" -> values.put(field, Fields.bool(p, line, field));
+                case "at" -> at = Fields.timestamp(p, line, field);
+                case "value" -> value = Fields.bool(p, line, field);
+                case "locked" -> locked = Fields.bool(p, line, field);
                 case "scope" -> {
                     String text = Fields.string(p, line, field);
-                    values.put(field, Scope.parse(text).orElseThrow(() -> line.error(BAD_VALUE, p, field,
-                            "'" + text + "' is not a scope: account:A, group:A/G or user:A/U")));
+                    scope = Scope.parse(text).orElseThrow(() -> line.error(BAD_VALUE, p, field,
+                            "'" + text + "' is not a scope: account:A, group:A/G or user:A/U"));
                 }
                 case "key" -> {
-                    String key = Fields.string(p, line, field);
-                    values.put(field, catalog.setting(key).orElseThrow(() -> line.error(UNKNOWN_SETTING, p, field,
-                            "unknown setting '" + key + "'")));
+                    String name = Fields.string(p, line, field);
+                    key = catalog.setting(name).orElseThrow(() -> line.error(UNKNOWN_SETTING, p, field,
+                            "unknown setting '" + name + "'"));
                 }
                 case "notice" -> {
                     String kind = Fields.string(p, line, field);
-                    values.put(field, catalog.notice(kind).orElseThrow(() -> line.error(UNKNOWN_NOTICE, p, field,
-                            "unknown notice kind '" + kind + "'")));
+                    notice = catalog.notice(kind).orElseThrow(() -> line.error(UNKNOWN_NOTICE, p, field,
+                            "unknown notice kind '" + kind + "'"));
                 }
-                case "actor", "role", "user", "account", "group", "meeting", "item" ->
-                        values.put(field, Fields.string(p, line, field));
+                case "actor" -> actor = Fields.string(p, line, field);
+                case "role" -> role = Fields.string(p, line, field);
+                case "user" -> user = Fields.string(p, line, field);
+                case "account" -> account = Fields.string(p, line, field);
+                case "group" -> group = Fields.string(p, line, field);
+                case "meeting" -> meeting = Fields.string(p, line, field);
+                case "item" -> item = Fields.string(p, line, field);
                 default -> throw Fields.unknown(p, line, field, FIELDS.values().stream().flatMap(List::stream)
                         .distinct().sorted().toList());
             }
+            seen.add(field);
         }
         if (type == null) {
             throw Fields.missing(line, "type");
         }
         List<String> fields = FIELDS.get(type);
-        for (String field : values.keySet()) {
+        for (String field : seen) {
             if (!fields.contains(field)) {
                 throw new dev.consentry.error.ConsentryException(dev.consentry.error.ErrorCode.UNKNOWN_FIELD,
                         dev.consentry.error.SourceLocation.of(line.file(), line.line(), 0, field),
@@ -107,22 +128,16 @@ public final class EventReader {
             }
         }
         for (String field : fields) {
-            if (!values.containsKey(field) && !field.equals("locked")) {
+            if (!seen.contains(field) && !field.equals("locked")) {
                 throw Fields.missing(line, field);
             }
         }
-        Instant at = (Instant) values.get("at");
         return switch (type) {
-            case "setting" -> new Event.SettingChange(at, (String) values.get("actor"), (String) values.get("role"),
-                    (Scope) values.get("scope"), (SettingDefinition) values.get("key"), (Boolean) values.get("value"),
-                    (Boolean) values.getOrDefault("locked", false));
-            case "membership" -> new Event.Membership(at, (String) values.get("account"), (String) values.get("user"),
-                    (String) values.get("group"));
-            case "notice_ack" -> new Event.NoticeAck(at, (String) values.get("meeting"), (String) values.get("user"),
-                    (NoticeDefinition) values.get("notice"));
-            case "objection" -> new Event.Objection(at, (String) values.get("meeting"), (String) values.get("user"),
-                    (NoticeDefinition) values.get("notice"));
-            case "erasure" -> new Event.Erasure(at, (String) values.get("item"));
+            case "setting" -> new Event.SettingChange(at, actor, role, scope, key, value, locked);
+            case "membership" -> new Event.Membership(at, account, user, group);
+            case "notice_ack" -> new Event.NoticeAck(at, meeting, user, notice);
+            case "objection" -> new Event.Objection(at, meeting, user, notice);
+            case "erasure" -> new Event.Erasure(at, item);
             default -> throw new AssertionError(type);
         };
     }

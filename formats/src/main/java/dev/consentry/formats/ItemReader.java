@@ -6,6 +6,7 @@ import static dev.consentry.error.ErrorCode.UNKNOWN_TRANSFORM;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.consentry.decision.ItemBatch;
 import dev.consentry.decision.ItemGraph;
 import dev.consentry.error.ConsentryException;
 import dev.consentry.error.SourceLocation;
@@ -23,51 +24,69 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
- * Reads the items format: JSON Lines, one item a line, every field checked. Account, user and
- * meeting names, subject lists and transform sets repeat across millions of items, so each block
- * of lines interns them in tables of its own (no locking; a name costs one object per block, not
- * one per item), and consecutive items of one meeting share one subject list.
+ * Reads the items format: JSON Lines, one item a line, every field checked, into the columns of
+ * {@link ItemBatch}es, one per block of lines. Account, user and meeting names, subject lists and
+ * transform sets repeat across millions of items, so each block interns them in tables of its own
+ * (no locking; a name costs one object per block, not one per item), and consecutive items of
+ * one meeting share one subject list.
  */
-public final class ItemReader {
+public final class ItemReader implements JsonLines.Block<ItemBatch> {
     static final List<String> FIELDS = List.of("id", "account", "user", "meeting", "category", "created", "subjects",
             "parents", "transforms");
 
     private final Taxonomy taxonomy;
+    private final ItemBatch batch;
     private final HashMap<String, Optional<String>> names = new HashMap<>();
     private final HashMap<List<String>, Set<Transform>> transformSets = new HashMap<>();
-    /** Ids of this block's items: a parent is usually a few lines above its child, so its id string is shared. */
-    private final HashMap<String, String> blockIds = new HashMap<>();
     private List<String> lastSubjects = List.of();
     private final HashMap<String, Instant> createdTimes = new HashMap<>();
 
-    private ItemReader(Taxonomy taxonomy) {
+    private ItemReader(Taxonomy taxonomy, int expectedItems) {
         this.taxonomy = taxonomy;
+        this.batch = new ItemBatch(expectedItems);
     }
 
-    /** The items of a file, the line each came from, and the SHA-256 of the file's bytes. */
-    public record ItemFile(String file, List<Item> items, int[] lines, String sha256) {
+    /** The items of a file in batches, the line each item came from, and the SHA-256 of the file's bytes. */
+    public record ItemFile(String file, List<ItemBatch> batches, int[] lines, String sha256) {
         /** Resolves lineage; two items with one id are an error naming the second one's line. */
         public ItemGraph graph() {
             try {
-                return ItemGraph.of(items);
+                return ItemGraph.of(batches);
             } catch (ItemGraph.DuplicateIdException e) {
                 throw new ConsentryException(DUPLICATE_ID, SourceLocation.of(file, lines[e.second()], 0, "id"),
-                        "item id '" + items.get(e.second()).id() + "' already appears on line " + lines[e.first()]);
+                        "item id '" + e.id() + "' already appears on line " + lines[e.first()]);
             }
+        }
+
+        /** The items as values, in file order. */
+        public List<Item> items() {
+            ItemGraph graph = graph();
+            return IntStream.range(0, graph.size()).mapToObj(graph::item).toList();
         }
     }
 
     public static ItemFile read(Path path, Taxonomy taxonomy) {
-        JsonLines.Result<Item> result = JsonLines.read(path, () -> new ItemReader(taxonomy)::parse);
-        return new ItemFile(path.toString(), result.values(), result.lines(), result.sha256());
+        JsonLines.Result<ItemBatch> result = JsonLines.read(path, lines -> new ItemReader(taxonomy, lines));
+        return new ItemFile(path.toString(), result.blocks(), result.lines(), result.sha256());
+    }
+
+    @Override
+    public void line(JsonParser parser, JsonLines.LineContext line) throws IOException {
+        batch.add(parse(parser, line));
+    }
+
+    @Override
+    public ItemBatch result() {
+        return batch;
     }
 
     /** Parses one item given as JSON text; {@code source} names it in errors. */
     public static Item parse(String json, String source, Taxonomy taxonomy) {
         byte[] bytes = json.strip().getBytes(StandardCharsets.UTF_8);
-        ItemReader reader = new ItemReader(taxonomy);
+        ItemReader reader = new ItemReader(taxonomy, 1);
         JsonLines.LineContext line = new JsonLines.LineContext(source, 1);
         try (JsonParser parser = JsonLines.JSON.createParser(bytes)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -111,10 +130,7 @@ public final class ItemReader {
             seen |= 1 << bit;
             boolean absent = p.currentToken() == JsonToken.VALUE_NULL;
             switch (field) {
-                case "id" -> {
-                    id = Fields.string(p, line, field);
-                    blockIds.put(id, id);
-                }
+                case "id" -> id = Fields.string(p, line, field);
                 case "account" -> account = name(Fields.string(p, line, field)).get();
                 case "user" -> user = absent ? Optional.empty() : name(Fields.string(p, line, field));
                 case "meeting" -> meeting = absent ? Optional.empty() : name(Fields.string(p, line, field));
@@ -125,7 +141,7 @@ public final class ItemReader {
                 }
                 case "created" -> created = created(p, line, field);
                 case "subjects" -> subjects = absent ? List.of() : intern(Fields.strings(p, line, field));
-                case "parents" -> parents = absent ? List.of() : parents(Fields.strings(p, line, field));
+                case "parents" -> parents = absent ? List.of() : Fields.strings(p, line, field);
                 case "transforms" -> transforms = absent ? Set.of() : transforms(p, line, Fields.strings(p, line, field));
                 default -> throw new AssertionError(field);
             }
@@ -143,14 +159,6 @@ public final class ItemReader {
             throw Fields.missing(line, "created");
         }
         return new Item(id, account, user, meeting, category, created, subjects, parents, transforms);
-    }
-
-    private List<String> parents(List<String> ids) {
-        String[] shared = new String[ids.size()];
-        for (int i = 0; i < shared.length; i++) {
-            shared[i] = blockIds.getOrDefault(ids.get(i), ids.get(i));
-        }
-        return List.of(shared);
     }
 
     private Optional<String> name(String s) {

@@ -98,6 +98,69 @@ class JsonLinesFilesTest {
         assertThat(ItemReader.read(items, Taxonomy.defaults()).items()).extracting(i -> i.id()).containsExactly("a", "b");
     }
 
+    @Test
+    void an_object_split_over_two_lines_is_an_error_on_the_line_where_it_starts() throws IOException {
+        Path items = Files.writeString(dir.resolve("items.jsonl"), """
+                {"id":"a","account":"acme","category":"customer_content.audio","created":"2023-08-09T10:00:00Z"}
+                {"id":"b","account":
+                "acme","category":"customer_content.audio","created":"2023-08-09T10:00:00Z"}
+                """);
+        assertThatThrownBy(() -> ItemReader.read(items, Taxonomy.defaults()))
+                .isInstanceOfSatisfying(ConsentryException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_SYNTAX);
+                    assertThat(e.location().orElseThrow().line()).isEqualTo(2);
+                });
+    }
+
+    @Test
+    void two_objects_on_one_line_are_an_error_on_that_line() throws IOException {
+        String item = "{\"id\":\"%s\",\"account\":\"acme\",\"category\":\"customer_content.audio\",\"created\":\"2023-08-09T10:00:00Z\"}";
+        Path items = Files.writeString(dir.resolve("items.jsonl"),
+                item.formatted("a") + "\n" + item.formatted("b") + " " + item.formatted("c") + "\n");
+        assertThatThrownBy(() -> ItemReader.read(items, Taxonomy.defaults()))
+                .isInstanceOfSatisfying(ConsentryException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_SYNTAX);
+                    assertThat(e.location().orElseThrow().line()).isEqualTo(2);
+                });
+    }
+
+    @Test
+    void a_carriage_return_between_the_tokens_of_a_line_is_whitespace() throws IOException {
+        Path items = Files.writeString(dir.resolve("items.jsonl"),
+                "{\"id\":\"a\",\r\"account\":\"acme\",\"category\":\"customer_content.audio\",\"created\":\"2023-08-09T10:00:00Z\"}\n"
+                        + "{\"id\":\"b\",\"account\":\"acme\",\"category\":\"customer_content.audio\",\"created\":\"2023-08-09T10:00:00Z\"}\n");
+        assertThat(ItemReader.read(items, Taxonomy.defaults()).items()).extracting(i -> i.id()).containsExactly("a", "b");
+    }
+
+    @Test
+    void items_in_later_blocks_keep_their_line_numbers_and_their_parents_in_earlier_blocks() throws IOException {
+        StringBuilder text = new StringBuilder();
+        String line = "{\"id\":\"i%d\",\"account\":\"acme\",\"category\":\"customer_content.transcript\","
+                + "\"created\":\"2023-08-09T10:00:00Z\",\"parents\":[%s]}\n";
+        int lines = 0;
+        while (text.length() < 2 * BLOCK + 1000) {
+            text.append(line.formatted(lines, lines == 0 ? "" : "\"i" + (lines - 1) + "\""));
+            lines++;
+        }
+        text.append(line.formatted(7, "\"i0\""));
+        Path items = Files.writeString(dir.resolve("items.jsonl"), text);
+        ItemReader.ItemFile file = assertTimeoutPreemptively(PATIENCE, () -> ItemReader.read(items, Taxonomy.defaults()));
+        assertThat(file.batches()).hasSizeGreaterThan(2);
+        int last = lines - 1;
+        assertThatThrownBy(file::graph).isInstanceOfSatisfying(ConsentryException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.DUPLICATE_ID);
+            assertThat(e.location().orElseThrow().line()).isEqualTo(last + 2);
+            assertThat(e.detail()).contains("line 8");
+        });
+        Files.writeString(items, text.substring(0, text.lastIndexOf("{")));
+        ItemReader.ItemFile whole = ItemReader.read(items, Taxonomy.defaults());
+        dev.consentry.decision.ItemGraph graph = whole.graph();
+        assertThat(graph.size()).isEqualTo(lines);
+        assertThat(graph.item(last).parents()).containsExactly("i" + (last - 1));
+        assertThat(graph.lineageBroken(last)).isFalse();
+        assertThat(graph.ancestors(last)).hasSize(last);
+    }
+
     /** Writes erasure events, one a line, padded so that the file has exactly {@code size} bytes; returns the line count. */
     private static int writeErasuresOfExactSize(Path file, int size) throws IOException {
         String prefix = "{\"type\":\"erasure\",\"at\":\"2023-08-01T00:00:00Z\",\"item\":\"";

@@ -78,18 +78,18 @@ class TimestampsProperties {
     @Property
     void aWholeSecondIsSpelledAsInstantToStringSpellsIt(@ForAll @LongRange(min = FIRST, max = LAST) long seconds) {
         Instant instant = Instant.ofEpochSecond(seconds);
-        char[] out = new char[Timestamps.UTC_SECONDS_LENGTH];
+        char[] out = new char[Instants.UTC_SECONDS_LENGTH];
 
-        assertThat(Timestamps.format(instant, out)).isTrue();
+        assertThat(Instants.formatUtcSeconds(instant, out)).isTrue();
         assertThat(new String(out)).isEqualTo(instant.toString());
     }
 
     @Property
     void whatIsSpelledParsesBackWithinTheEnginesRange(@ForAll @LongRange(min = -9_223_372_036L, max = 9_223_372_035L) long seconds) {
         Instant instant = Instant.ofEpochSecond(seconds);
-        char[] out = new char[Timestamps.UTC_SECONDS_LENGTH];
+        char[] out = new char[Instants.UTC_SECONDS_LENGTH];
 
-        assertThat(Timestamps.format(instant, out)).isTrue();
+        assertThat(Instants.formatUtcSeconds(instant, out)).isTrue();
         assertThat(Timestamps.parse(new String(out))).contains(instant);
     }
 
@@ -117,10 +117,10 @@ class TimestampsProperties {
 
     @Property
     void fractionsAndFarYearsAreLeftToInstantToString(@ForAll @IntRange(min = 1, max = 999_999_999) int nanos) {
-        char[] out = new char[Timestamps.UTC_SECONDS_LENGTH];
+        char[] out = new char[Instants.UTC_SECONDS_LENGTH];
 
-        assertThat(Timestamps.format(Instant.ofEpochSecond(1_691_575_200L, nanos), out)).isFalse();
-        assertThat(Timestamps.format(Instant.ofEpochSecond(FIRST - 1), out)).isFalse();
-        assertThat(Timestamps.format(Instant.ofEpochSecond(LAST + 1), out)).isFalse();
+        assertThat(Instants.formatUtcSeconds(Instant.ofEpochSecond(1_691_575_200L, nanos), out)).isFalse();
+        assertThat(Instants.formatUtcSeconds(Instant.ofEpochSecond(FIRST - 1), out)).isFalse();
+        assertThat(Instants.formatUtcSeconds(Instant.ofEpochSecond(LAST + 1), out)).isFalse();
     }
 }

@@ -19,14 +19,12 @@ import dev.consentry.formats.EventReader;
 import dev.consentry.formats.ItemReader;
 import dev.consentry.formats.PolicyReader;
 import dev.consentry.merkle.MerkleTree;
-import dev.consentry.merkle.Utf8Order;
 import dev.consentry.policy.PolicyBundle;
 import dev.consentry.taxonomy.Purpose;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -49,8 +47,8 @@ import java.util.concurrent.Future;
  * never leaves a partial build. Items are decided in chunks of consecutive nodes, each chunk on a
  * pool thread that also renders its output lines, so serialisation scales with cores too; the
  * calling thread writes finished chunks in item order, so output order is input order whatever
- * the thread count. Allowed ids are kept (as the strings the items already hold) and sorted once
- * by UTF-8 order for the Merkle root.
+ * the thread count; a chunk's buffers are reused once written. Allowed nodes are kept as numbers
+ * and sorted once by their ids' UTF-8 bytes, as the graph holds them, for the Merkle root.
  */
 public final class LocalGate {
     static final String ALLOWED = "allowed.jsonl";
@@ -92,11 +90,7 @@ public final class LocalGate {
         Decider decider = new DecisionEngine(inputs.bundle(), inputs.state()).over(inputs.graph());
         try (OutputDirectory dir = OutputDirectory.open(out)) {
             Tally tally = decideAll(decider, purpose, at, dir, progress);
-            MerkleTree tree = new MerkleTree();
-            Arrays.parallelSort(tally.allowedIds, 0, (int) tally.allowed, Utf8Order.INSTANCE);
-            for (int i = 0; i < tally.allowed; i++) {
-                tree.add(tally.allowedIds[i].getBytes(StandardCharsets.UTF_8));
-            }
+            MerkleTree tree = merkleTree(inputs.graph(), tally.allowedNodes, (int) tally.allowed);
             BuildRecord record = record(inputs, purpose, at, tally, tree);
             try (OutputStream json = Files.newOutputStream(dir.file(BUILD))) {
                 BuildJson.write(record, json);
@@ -107,6 +101,21 @@ public final class LocalGate {
             throw new ConsentryException(OUTPUT_FAILED, Optional.of(SourceLocation.file(out.toString())),
                     "cannot write the build: " + e.getMessage(), e);
         }
+    }
+
+    /** The RFC 6962 tree over the allowed items' ids, sorted by their UTF-8 bytes, as they are held. */
+    private static MerkleTree merkleTree(ItemGraph graph, int[] nodes, int count) {
+        Integer[] sorted = new Integer[count];
+        for (int i = 0; i < count; i++) {
+            sorted[i] = nodes[i];
+        }
+        Arrays.parallelSort(sorted, (a, b) -> Arrays.compareUnsigned(graph.idBytes(a), graph.idStart(a), graph.idEnd(a),
+                graph.idBytes(b), graph.idStart(b), graph.idEnd(b)));
+        MerkleTree tree = new MerkleTree();
+        for (int node : sorted) {
+            tree.add(graph.idBytes(node), graph.idStart(node), graph.idEnd(node));
+        }
+        return tree;
     }
 
     private static BuildRecord record(Inputs inputs, Purpose purpose, Instant at, Tally tally, MerkleTree tree) {
@@ -128,18 +137,36 @@ public final class LocalGate {
 
     /** What the decided chunks add up to. */
     private static final class Tally {
-        final String[] allowedIds;
+        final int[] allowedNodes;
         long allowed;
         long denied;
         final long[] deniedByCode = new long[ReasonCode.values().length];
 
         Tally(int items) {
-            this.allowedIds = new String[items];
+            this.allowedNodes = new int[items];
         }
     }
 
-    private record Chunk(byte[] allowedLines, byte[] deniedLines, String[] allowedIds, int allowed, int denied,
-            long[] deniedByCode) {}
+    /**
+     * One chunk's decisions, rendered. A chunk is reused once its lines are written, so a build
+     * allocates its output buffers once, not megabytes per chunk.
+     */
+    private static final class Chunk {
+        final ByteArrayOutputStream allowedLines = new ByteArrayOutputStream(1 << 20);
+        final ByteArrayOutputStream deniedLines = new ByteArrayOutputStream(1 << 20);
+        final int[] allowedNodes = new int[CHUNK];
+        final long[] deniedByCode = new long[ReasonCode.values().length];
+        int allowed;
+        int denied;
+
+        void clear() {
+            allowedLines.reset();
+            deniedLines.reset();
+            Arrays.fill(deniedByCode, 0);
+            allowed = 0;
+            denied = 0;
+        }
+    }
 
     private static Tally decideAll(Decider decider, Purpose purpose, Instant at, OutputDirectory dir, Progress progress)
             throws IOException {
@@ -153,6 +180,7 @@ public final class LocalGate {
             return t;
         });
         ThreadLocal<DecisionJson> writers = ThreadLocal.withInitial(DecisionJson::new);
+        Deque<Chunk> free = new ArrayDeque<>();
         try (OutputStream allowed = new BufferedOutputStream(Files.newOutputStream(dir.file(ALLOWED)), 1 << 20);
                 OutputStream denied = new BufferedOutputStream(Files.newOutputStream(dir.file(DENIED)), 1 << 20)) {
             Deque<Future<Chunk>> pending = new ArrayDeque<>();
@@ -161,19 +189,21 @@ public final class LocalGate {
                 while (next < n && pending.size() < threads * 4) {
                     int from = next;
                     int to = Math.min(n, from + CHUNK);
-                    pending.add(pool.submit(() -> decideChunk(decider, purpose, at, from, to, writers.get())));
+                    Chunk chunk = free.isEmpty() ? new Chunk() : free.pop();
+                    pending.add(pool.submit(() -> decideChunk(decider, purpose, at, from, to, writers.get(), chunk)));
                     next = to;
                 }
                 Chunk chunk = pending.poll().get();
-                allowed.write(chunk.allowedLines());
-                denied.write(chunk.deniedLines());
-                System.arraycopy(chunk.allowedIds(), 0, tally.allowedIds, (int) tally.allowed, chunk.allowed());
-                tally.allowed += chunk.allowed();
-                tally.denied += chunk.denied();
+                chunk.allowedLines.writeTo(allowed);
+                chunk.deniedLines.writeTo(denied);
+                System.arraycopy(chunk.allowedNodes, 0, tally.allowedNodes, (int) tally.allowed, chunk.allowed);
+                tally.allowed += chunk.allowed;
+                tally.denied += chunk.denied;
                 for (int c = 0; c < tally.deniedByCode.length; c++) {
-                    tally.deniedByCode[c] += chunk.deniedByCode()[c];
+                    tally.deniedByCode[c] += chunk.deniedByCode[c];
                 }
-                progress.advance(chunk.allowed() + chunk.denied());
+                progress.advance(chunk.allowed + chunk.denied);
+                free.push(chunk);
             }
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
@@ -189,30 +219,27 @@ public final class LocalGate {
         return tally;
     }
 
-    private static Chunk decideChunk(Decider decider, Purpose purpose, Instant at, int from, int to, DecisionJson json) {
-        ByteArrayOutputStream allowedBytes = new ByteArrayOutputStream(64 * (to - from));
-        ByteArrayOutputStream deniedBytes = new ByteArrayOutputStream(64 * (to - from));
-        String[] allowedIds = new String[to - from];
-        int allowed = 0;
-        long[] byCode = new long[ReasonCode.values().length];
-        boolean[] seen = new boolean[byCode.length];
+    private static Chunk decideChunk(Decider decider, Purpose purpose, Instant at, int from, int to, DecisionJson json,
+            Chunk chunk) {
+        chunk.clear();
+        boolean[] seen = new boolean[chunk.deniedByCode.length];
         for (int node = from; node < to; node++) {
             Decision d = decider.decide(node, purpose, at);
             if (d.allowed()) {
-                allowedIds[allowed++] = d.item();
-                json.write(d, allowedBytes);
+                chunk.allowedNodes[chunk.allowed++] = node;
+                json.write(d, chunk.allowedLines);
             } else {
+                chunk.denied++;
                 Arrays.fill(seen, false);
                 for (Reason r : d.reasons()) {
                     if (!seen[r.code().ordinal()]) {
                         seen[r.code().ordinal()] = true;
-                        byCode[r.code().ordinal()]++;
+                        chunk.deniedByCode[r.code().ordinal()]++;
                     }
                 }
-                json.write(d, deniedBytes);
+                json.write(d, chunk.deniedLines);
             }
         }
-        return new Chunk(allowedBytes.toByteArray(), deniedBytes.toByteArray(), allowedIds, allowed,
-                to - from - allowed, byCode);
+        return chunk;
     }
 }
