@@ -25,8 +25,7 @@ import java.util.Optional;
 public final class EventIndex implements ConsentState {
     private final SettingsCatalog catalog;
     private final Map<String, AccountHistory> accounts;
-    private final Map<String, Map<String, long[]>> firstAcks;
-    private final Map<String, Map<String, long[]>> firstObjections;
+    private final Map<String, MeetingNotices> notices;
     private final Map<String, Long> erasures;
     private final String head;
 
@@ -51,8 +50,9 @@ public final class EventIndex implements ConsentState {
             }
             histories[key].add(Instants.nanos(s.at()), s.value(), s.locked());
         }
-        this.firstAcks = b.firstAcks;
-        this.firstObjections = b.firstObjections;
+        this.notices = new HashMap<>(b.notices.size() * 4 / 3 + 1);
+        int kinds = catalog.notices().size();
+        b.notices.forEach((meeting, byUser) -> notices.put(meeting, new MeetingNotices(byUser, kinds)));
         this.erasures = b.erasures;
         this.head = b.chain.head();
     }
@@ -125,18 +125,43 @@ public final class EventIndex implements ConsentState {
 
     @Override
     public long firstAcknowledged(String meeting, String user, NoticeDefinition notice) {
-        return first(firstAcks, meeting, user, notice);
+        MeetingNotices m = notices.get(meeting);
+        return m == null ? Long.MAX_VALUE : m.first(user, notice.index());
     }
 
     @Override
     public long firstObjected(String meeting, String user, NoticeDefinition notice) {
-        return first(firstObjections, meeting, user, notice);
+        MeetingNotices m = notices.get(meeting);
+        return m == null ? Long.MAX_VALUE : m.first(user, m.kinds + notice.index());
     }
 
-    private static long first(Map<String, Map<String, long[]>> index, String meeting, String user, NoticeDefinition notice) {
-        Map<String, long[]> byUser = index.get(meeting);
-        long[] times = byUser == null ? null : byUser.get(user);
-        return times == null ? Long.MAX_VALUE : times[notice.index()];
+    /**
+     * One meeting's notices: per participant, the first acknowledgement and the first objection of
+     * each kind. A few arrays per meeting rather than a map per meeting and an entry per
+     * participant: a platform has hundreds of thousands of meetings, and the collector walks
+     * every object a build holds.
+     */
+    private static final class MeetingNotices {
+        final int kinds;
+        /** Sorted, for binary search. */
+        final String[] users;
+        /** For user i: {@code firsts[i * 2k + n]} acknowledged kind n, {@code firsts[i * 2k + k + n]} objected. */
+        final long[] firsts;
+
+        MeetingNotices(Map<String, long[]> byUser, int kinds) {
+            this.kinds = kinds;
+            this.users = byUser.keySet().toArray(new String[0]);
+            Arrays.sort(users);
+            this.firsts = new long[users.length * 2 * kinds];
+            for (int i = 0; i < users.length; i++) {
+                System.arraycopy(byUser.get(users[i]), 0, firsts, i * 2 * kinds, 2 * kinds);
+            }
+        }
+
+        long first(String user, int slot) {
+            int i = Arrays.binarySearch(users, user);
+            return i < 0 ? Long.MAX_VALUE : firsts[i * 2 * kinds + slot];
+        }
     }
 
     @Override
@@ -244,8 +269,8 @@ public final class EventIndex implements ConsentState {
         private final SettingsCatalog catalog;
         private final List<Event.SettingChange> settings = new ArrayList<>();
         private final List<Event.Membership> memberships = new ArrayList<>();
-        private final Map<String, Map<String, long[]>> firstAcks = new HashMap<>();
-        private final Map<String, Map<String, long[]>> firstObjections = new HashMap<>();
+        /** Per meeting and participant, the first acknowledgement then the first objection of each kind. */
+        private final Map<String, Map<String, long[]>> notices = new HashMap<>();
         private final Map<String, Long> erasures = new HashMap<>();
         private final EventChain chain = new EventChain();
 
@@ -263,10 +288,10 @@ public final class EventIndex implements ConsentState {
                 memberships.add(m);
             } else if (event instanceof Event.NoticeAck a) {
                 requireFromCatalog(catalog.notices(), a.notice());
-                foldFirst(firstAcks, a.meeting(), a.user(), a.notice(), at);
+                foldFirst(a.meeting(), a.user(), a.notice().index(), at);
             } else if (event instanceof Event.Objection o) {
                 requireFromCatalog(catalog.notices(), o.notice());
-                foldFirst(firstObjections, o.meeting(), o.user(), o.notice(), at);
+                foldFirst(o.meeting(), o.user(), catalog.notices().size() + o.notice().index(), at);
             } else if (event instanceof Event.Erasure e) {
                 erasures.merge(e.item(), at, Math::min);
             }
@@ -280,14 +305,13 @@ public final class EventIndex implements ConsentState {
             }
         }
 
-        private void foldFirst(Map<String, Map<String, long[]>> index, String meeting, String user,
-                NoticeDefinition notice, long at) {
-            long[] times = index.computeIfAbsent(meeting, m -> new HashMap<>()).computeIfAbsent(user, u -> {
-                long[] never = new long[catalog.notices().size()];
+        private void foldFirst(String meeting, String user, int slot, long at) {
+            long[] times = notices.computeIfAbsent(meeting, m -> new HashMap<>()).computeIfAbsent(user, u -> {
+                long[] never = new long[2 * catalog.notices().size()];
                 Arrays.fill(never, Long.MAX_VALUE);
                 return never;
             });
-            times[notice.index()] = Math.min(times[notice.index()], at);
+            times[slot] = Math.min(times[slot], at);
         }
 
         public EventIndex build() {

@@ -251,6 +251,10 @@ public final class ItemBatch {
             return;
         }
         local = null;
+        names.seal();
+        categoryTable.seal();
+        subjectLists.seal();
+        transformSets.seal();
         if (ids.length - idBytes > ids.length / 8) {
             ids = Arrays.copyOf(ids, idBytes);
         }
@@ -281,7 +285,7 @@ public final class ItemBatch {
 
     /** Distinct values numbered densely in the order first seen. */
     static final class Table<T> {
-        private final Map<T, Integer> ids = new HashMap<>();
+        private Map<T, Integer> ids = new HashMap<>();
         private final List<T> values = new ArrayList<>();
         private T last;
         private int lastId = -1;
@@ -307,6 +311,12 @@ public final class ItemBatch {
 
         T get(int id) {
             return values.get(id);
+        }
+
+        /** Ends numbering; the values stay. A build holds hundreds of batches, so their lookup maps add up. */
+        void seal() {
+            ids = null;
+            last = null;
         }
     }
 }
