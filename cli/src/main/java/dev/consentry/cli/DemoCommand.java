@@ -13,6 +13,7 @@ import dev.consentry.decision.Decision;
 import dev.consentry.decision.DecisionEngine;
 import dev.consentry.decision.ItemBatch;
 import dev.consentry.decision.ItemGraph;
+import dev.consentry.decision.Names;
 import dev.consentry.decision.Reason;
 import dev.consentry.decision.ReasonCode;
 import dev.consentry.error.ConsentryException;
@@ -155,7 +156,7 @@ final class DemoCommand implements Callable<Integer> {
         for (int i = 0; i < lines.length; i++) {
             lines[i] = i + 1;
         }
-        ItemBatch batch = new ItemBatch();
+        ItemBatch batch = new ItemBatch(new Names(), generated.size());
         generated.forEach(batch::add);
         ItemReader.ItemFile file = new ItemReader.ItemFile(itemsFile.toString(), List.of(batch), lines, itemsSha256);
         ItemGraph graph = file.graph();

@@ -205,7 +205,7 @@ public final class Decider {
 
         private boolean check(Requirement requirement) {
             if (requirement instanceof Requirement.Setting s) {
-                String account = batch.names.get(batch.accounts[row]);
+                String account = batch.names.name(batch.accounts[row]);
                 Optional<String> owner = batch.optional(batch.users[row]);
                 return state.settingOn(s.setting(), account, owner, created)
                         && state.settingOn(s.setting(), account, owner, t);
@@ -217,14 +217,16 @@ public final class Decider {
         }
 
         private boolean noticed(Requirement.Notice n) {
-            Optional<String> meeting = batch.optional(batch.meetings[row]);
-            List<String> subjects = batch.subjectLists.get(batch.subjects[row]);
-            if (meeting.isEmpty() || subjects.isEmpty()) {
+            int meetingName = batch.meetings[row];
+            int[] subjects = batch.subjectLists.get(batch.subjects[row]).names;
+            if (meetingName == ItemBatch.NONE || subjects.length == 0) {
                 return false;
             }
-            for (String subject : subjects) {
-                if (state.firstAcknowledged(meeting.get(), subject, n.notice()) > created
-                        || state.firstObjected(meeting.get(), subject, n.notice()) <= t) {
+            String meeting = batch.names.name(meetingName);
+            for (int name : subjects) {
+                String subject = batch.names.name(name);
+                if (state.firstAcknowledged(meeting, subject, n.notice()) > created
+                        || state.firstObjected(meeting, subject, n.notice()) <= t) {
                     return false;
                 }
             }

@@ -24,9 +24,10 @@ import java.util.Set;
  * an item is five or six objects and about 220 bytes, and at ten million items the collector
  * spent a fifth of the run copying them (docs/benchmarks.md). Here an item is a row across
  * primitive arrays: its id as UTF-8 bytes in one arena, its creation time as epoch nanoseconds,
- * and numbers into the batch's tables of the names, categories, subject lists and transform sets
- * it uses, which repeat across thousands of items. The collector never looks inside a primitive
- * array, and no object is allocated per item once the arrays have grown.
+ * its names as numbers in the {@link Names} the graph's batches share, and numbers into the
+ * batch's tables of the categories, subject lists and transform sets it uses, which repeat across
+ * thousands of items. The collector never looks inside a primitive array, and no object is
+ * allocated per item once the arrays have grown.
  *
  * <p>A parent is usually a few lines above its child, so each batch resolves parents among its
  * own earlier items as they are added (a small hash table that stays in cache); only the rest keep
@@ -37,7 +38,9 @@ public final class ItemBatch {
     static final int UNRESOLVED = -1;
     /** No owner, or no meeting. */
     static final int NONE = -1;
+    private static final int[] NO_SUBJECTS = new int[0];
 
+    final Names names;
     int size;
     byte[] ids;
     int idBytes;
@@ -58,22 +61,18 @@ public final class ItemBatch {
     /** The ids of unresolved parents, by their position in {@link #parents}. */
     final Map<Integer, String> unresolvedParentIds = new HashMap<>();
 
-    final Table<String> names = new Table<>();
     final Table<Category> categoryTable = new Table<>();
-    final Table<List<String>> subjectLists = new Table<>();
+    /** Subject lists as name numbers. */
+    final Table<Subjects> subjectLists = new Table<>();
     final Table<Set<Transform>> transformSets = new Table<>();
-    /** The names again, as the {@link Optional}s an owner and a meeting are asked about in. */
-    final List<Optional<String>> optionalNames = new ArrayList<>();
 
     private long[] local = new long[64];
     private int localMask = 63;
+    private Row scratch;
 
-    public ItemBatch() {
-        this(16);
-    }
-
-    /** A batch with room for about {@code expected} items before its arrays grow. */
-    public ItemBatch(int expected) {
+    /** A batch with room for about {@code expected} items before its arrays grow, numbering names in {@code names}. */
+    public ItemBatch(Names names, int expected) {
+        this.names = requireNonNull(names, "names is null");
         int rows = Math.max(1, expected);
         ids = new byte[rows * 24];
         idEnd = new int[rows];
@@ -89,70 +88,254 @@ public final class ItemBatch {
         parents = new int[rows];
     }
 
+    public int size() {
+        return size;
+    }
+
+    /** The names this batch numbers its names in. */
+    public Names names() {
+        return names;
+    }
+
     /**
      * Appends an item; an id that repeats an earlier id of any batch is reported when the graph
      * is built. A batch a graph holds takes no more items.
      */
     public void add(Item item) {
         requireNonNull(item, "item is null");
+        if (scratch == null) {
+            scratch = new Row();
+        }
+        Row row = scratch.clear();
+        row.id(item.id());
+        row.account(names.id(item.account()));
+        item.user().ifPresent(u -> row.user(names.id(u)));
+        item.meeting().ifPresent(m -> row.meeting(names.id(m)));
+        row.category(item.category());
+        row.created(Instants.nanos(item.created()));
+        item.subjects().forEach(s -> row.subject(names.id(s)));
+        item.parents().forEach(row::parent);
+        row.transforms(item.transforms());
+        add(row);
+    }
+
+    /**
+     * One item being read, field by field, for a reader that parses without building an
+     * {@link Item}: reused from line to line, so reading allocates nothing per item. The reader
+     * checks that every required field is there before it {@link #add adds} the row.
+     */
+    public static final class Row {
+        private byte[] id = new byte[64];
+        private int idLength;
+        private int account;
+        private int user;
+        private int meeting;
+        private Category category;
+        private long created;
+        private int[] subjects = new int[16];
+        private int subjectCount;
+        private byte[] parentIds = new byte[256];
+        private int[] parentEnd = new int[8];
+        private int parentCount;
+        private Set<Transform> transforms;
+
+        public Row() {
+            clear();
+        }
+
+        public Row clear() {
+            idLength = 0;
+            account = NONE;
+            user = NONE;
+            meeting = NONE;
+            category = null;
+            subjectCount = 0;
+            parentCount = 0;
+            transforms = Set.of();
+            return this;
+        }
+
+        public void id(String value) {
+            idLength = 0;
+            id = appendUtf8(id, 0, value);
+            idLength = utf8Length;
+        }
+
+        /** The id, as {@code chars[from .. from + length)}. */
+        public void id(char[] chars, int from, int length) {
+            id = appendUtf8(id, 0, chars, from, length);
+            idLength = utf8Length;
+        }
+
+        public void account(int name) {
+            account = name;
+        }
+
+        public void user(int name) {
+            user = name;
+        }
+
+        public void meeting(int name) {
+            meeting = name;
+        }
+
+        public void category(Category value) {
+            category = requireNonNull(value, "category is null");
+        }
+
+        public void created(long epochNanos) {
+            created = epochNanos;
+        }
+
+        public void subject(int name) {
+            if (subjectCount == subjects.length) {
+                subjects = Arrays.copyOf(subjects, subjectCount * 2);
+            }
+            subjects[subjectCount++] = name;
+        }
+
+        public void parent(String value) {
+            int at = startParent();
+            parentIds = appendUtf8(parentIds, at, value);
+            parentEnd[parentCount++] = at + utf8Length;
+        }
+
+        /** A parent's id, as {@code chars[from .. from + length)}. */
+        public void parent(char[] chars, int from, int length) {
+            int at = startParent();
+            parentIds = appendUtf8(parentIds, at, chars, from, length);
+            parentEnd[parentCount++] = at + utf8Length;
+        }
+
+        public void transforms(Set<Transform> value) {
+            transforms = requireNonNull(value, "transforms is null");
+        }
+
+        /** Makes room for one more parent; where its id starts. */
+        private int startParent() {
+            if (parentCount == parentEnd.length) {
+                parentEnd = Arrays.copyOf(parentEnd, parentCount * 2);
+            }
+            return parentCount == 0 ? 0 : parentEnd[parentCount - 1];
+        }
+
+        private int parentFrom(int k) {
+            return k == 0 ? 0 : parentEnd[k - 1];
+        }
+
+        private int utf8Length;
+
+        /** Writes {@code value} as UTF-8 at {@code at}, growing {@code into} as needed; sets {@link #utf8Length}. */
+        private byte[] appendUtf8(byte[] into, int at, String value) {
+            int length = value.length();
+            into = room(into, at, length);
+            for (int i = 0; i < length; i++) {
+                char c = value.charAt(i);
+                if (c >= 0x80) {
+                    return appendEncoded(into, at, value);
+                }
+                into[at + i] = (byte) c;
+            }
+            utf8Length = length;
+            return into;
+        }
+
+        private byte[] appendUtf8(byte[] into, int at, char[] chars, int from, int length) {
+            into = room(into, at, length);
+            for (int i = 0; i < length; i++) {
+                char c = chars[from + i];
+                if (c >= 0x80) {
+                    return appendEncoded(into, at, new String(chars, from, length));
+                }
+                into[at + i] = (byte) c;
+            }
+            utf8Length = length;
+            return into;
+        }
+
+        /** Rare: ids are mostly ASCII, which is its own UTF-8. */
+        private byte[] appendEncoded(byte[] into, int at, String value) {
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            into = room(into, at, utf8.length);
+            System.arraycopy(utf8, 0, into, at, utf8.length);
+            utf8Length = utf8.length;
+            return into;
+        }
+
+        private static byte[] room(byte[] array, int at, int more) {
+            return at + more <= array.length ? array : Arrays.copyOf(array, Math.max(array.length * 2, at + more));
+        }
+    }
+
+    /** Appends a row; see {@link #add(Item)}. */
+    public void add(Row row) {
         if (local == null) {
             throw new IllegalStateException("a batch is read-only once a graph holds it");
         }
-        if (size == idEnd.length) {
-            grow();
+        if (row.idLength == 0 || row.account == NONE || row.category == null) {
+            throw new IllegalArgumentException("an item has an id, an account and a category");
         }
-        int row = size;
-        appendId(item.id());
-        int hash = hash(ids, row == 0 ? 0 : idEnd[row - 1], idBytes);
-        idEnd[row] = idBytes;
-        idHash[row] = hash;
-        accounts[row] = name(item.account());
-        users[row] = item.user().isPresent() ? name(item.user().get()) : NONE;
-        meetings[row] = item.meeting().isPresent() ? name(item.meeting().get()) : NONE;
-        categories[row] = categoryTable.id(item.category());
-        created[row] = Instants.nanos(item.created());
-        subjects[row] = subjectLists.id(item.subjects());
-        transforms[row] = transformSets.id(item.transforms());
-        for (String parent : item.parents()) {
+        if (size == idEnd.length) {
+            resize(size * 2);
+        }
+        int r = size;
+        int from = idBytes;
+        ensureIdCapacity(row.idLength);
+        System.arraycopy(row.id, 0, ids, from, row.idLength);
+        idBytes += row.idLength;
+        int hash = hash(ids, from, idBytes);
+        idEnd[r] = idBytes;
+        idHash[r] = hash;
+        accounts[r] = row.account;
+        users[r] = row.user;
+        meetings[r] = row.meeting;
+        categories[r] = categoryTable.id(row.category);
+        created[r] = row.created;
+        subjects[r] = subjectLists.id(Subjects.of(row.subjects, row.subjectCount, subjectLists.last()));
+        transforms[r] = transformSets.id(row.transforms);
+        for (int k = 0; k < row.parentCount; k++) {
             if (parentCount == parents.length) {
                 parents = Arrays.copyOf(parents, parentCount * 2);
             }
-            int found = findLocal(parent);
+            int found = findLocal(row.parentIds, row.parentFrom(k), row.parentEnd[k]);
             if (found == UNRESOLVED) {
-                unresolvedParentIds.put(parentCount, parent);
+                unresolvedParentIds.put(parentCount, new String(row.parentIds, row.parentFrom(k),
+                        row.parentEnd[k] - row.parentFrom(k), StandardCharsets.UTF_8));
             }
             parents[parentCount++] = found;
         }
-        parentEnd[row] = parentCount;
+        parentEnd[r] = parentCount;
         size++;
-        indexLocal(row, hash);
-    }
-
-    public int size() {
-        return size;
+        indexLocal(r, hash);
     }
 
     int idFrom(int row) {
         return row == 0 ? 0 : idEnd[row - 1];
     }
 
-    Item item(int row, List<String> parentIds) {
-        return new Item(new String(ids, idFrom(row), idEnd[row] - idFrom(row), StandardCharsets.UTF_8),
-                names.get(accounts[row]), optional(users[row]), optional(meetings[row]),
-                categoryTable.get(categories[row]), Instants.instant(created[row]), subjectLists.get(subjects[row]),
-                parentIds, transformSets.get(transforms[row]));
+    String id(int row) {
+        return new String(ids, idFrom(row), idEnd[row] - idFrom(row), StandardCharsets.UTF_8);
+    }
+
+    /** A row as a value; a parent it resolved among its own rows is named by that row's id. */
+    public Item item(int row) {
+        int from = row == 0 ? 0 : parentEnd[row - 1];
+        String[] parentIds = new String[parentEnd[row] - from];
+        for (int k = 0; k < parentIds.length; k++) {
+            int p = parents[from + k];
+            parentIds[k] = p == UNRESOLVED ? unresolvedParentIds.get(from + k) : id(p);
+        }
+        List<String> subjectNames = new ArrayList<>();
+        for (int s : subjectLists.get(subjects[row]).names) {
+            subjectNames.add(names.name(s));
+        }
+        return new Item(id(row), names.name(accounts[row]), optional(users[row]), optional(meetings[row]),
+                categoryTable.get(categories[row]), Instants.instant(created[row]), subjectNames,
+                List.of(parentIds), transformSets.get(transforms[row]));
     }
 
     Optional<String> optional(int name) {
-        return name == NONE ? Optional.empty() : optionalNames.get(name);
-    }
-
-    private int name(String s) {
-        int id = names.id(s);
-        if (id == optionalNames.size()) {
-            optionalNames.add(Optional.of(s));
-        }
-        return id;
+        return name == NONE ? Optional.empty() : Optional.of(names.name(name));
     }
 
     /** The id's hash as every batch and the graph compute it: over its UTF-8 bytes. */
@@ -169,24 +352,6 @@ public final class ItemBatch {
         return (h ^ (h >>> 16)) * 0x45d9f3b;
     }
 
-    private void appendId(String id) {
-        int length = id.length();
-        ensureIdCapacity(length);
-        for (int i = 0; i < length; i++) {
-            char c = id.charAt(i);
-            if (c >= 0x80) {
-                // Rare: ids are mostly ASCII, which is its own UTF-8.
-                byte[] utf8 = id.getBytes(StandardCharsets.UTF_8);
-                ensureIdCapacity(utf8.length);
-                System.arraycopy(utf8, 0, ids, idBytes, utf8.length);
-                idBytes += utf8.length;
-                return;
-            }
-            ids[idBytes + i] = (byte) c;
-        }
-        idBytes += length;
-    }
-
     private void ensureIdCapacity(int more) {
         if (idBytes + more > ids.length) {
             long wanted = Math.max((long) ids.length * 2, (long) idBytes + more);
@@ -197,19 +362,18 @@ public final class ItemBatch {
         }
     }
 
-    private int findLocal(String parent) {
+    private int findLocal(byte[] key, int from, int to) {
         if (size == 0) {
             return UNRESOLVED;
         }
-        byte[] key = parent.getBytes(StandardCharsets.UTF_8);
-        int hash = hash(key, 0, key.length);
+        int hash = hash(key, from, to);
         for (int slot = spread(hash) & localMask; ; slot = (slot + 1) & localMask) {
             long entry = local[slot];
             if (entry == 0) {
                 return UNRESOLVED;
             }
             int row = (int) entry - 1;
-            if ((int) (entry >>> 32) == hash && Arrays.equals(ids, idFrom(row), idEnd[row], key, 0, key.length)) {
+            if ((int) (entry >>> 32) == hash && Arrays.equals(ids, idFrom(row), idEnd[row], key, from, to)) {
                 return row;
             }
         }
@@ -244,14 +408,14 @@ public final class ItemBatch {
 
     /**
      * Ends adding: a graph that holds the batch reads it from then on, and may share it with
-     * other graphs. Drops the table that resolves parents locally and trims the arrays.
+     * other graphs. Drops the tables that only adding needs and trims the arrays.
      */
     void seal() {
         if (local == null) {
             return;
         }
         local = null;
-        names.seal();
+        scratch = null;
         categoryTable.seal();
         subjectLists.seal();
         transformSets.seal();
@@ -266,10 +430,6 @@ public final class ItemBatch {
         }
     }
 
-    private void grow() {
-        resize(size * 2);
-    }
-
     private void resize(int capacity) {
         idEnd = Arrays.copyOf(idEnd, capacity);
         idHash = Arrays.copyOf(idHash, capacity);
@@ -281,6 +441,38 @@ public final class ItemBatch {
         subjects = Arrays.copyOf(subjects, capacity);
         transforms = Arrays.copyOf(transforms, capacity);
         parentEnd = Arrays.copyOf(parentEnd, capacity);
+    }
+
+    /** An item's subjects as name numbers, in the order given. */
+    static final class Subjects {
+        final int[] names;
+
+        private Subjects(int[] names) {
+            this.names = names;
+        }
+
+        /** The subjects {@code names[0 .. count)}: {@code previous} itself when equal, as for consecutive items of one meeting. */
+        static Subjects of(int[] names, int count, Subjects previous) {
+            if (previous != null && Arrays.equals(previous.names, 0, previous.names.length, names, 0, count)) {
+                return previous;
+            }
+            return new Subjects(count == 0 ? NO_SUBJECTS : Arrays.copyOf(names, count));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Subjects other && Arrays.equals(names, other.names);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(names);
+        }
+
+        @Override
+        public String toString() {
+            return Arrays.toString(names);
+        }
     }
 
     /** Distinct values numbered densely in the order first seen. */
@@ -307,6 +499,11 @@ public final class ItemBatch {
             last = value;
             lastId = id;
             return id;
+        }
+
+        /** The value numbered last, or null before the first. */
+        T last() {
+            return last;
         }
 
         T get(int id) {

@@ -184,7 +184,7 @@ public final class ItemGraph {
 
     /** Builds the graph of some items; ids must be unique. */
     public static ItemGraph of(Collection<Item> items) {
-        ItemBatch batch = new ItemBatch(items.size());
+        ItemBatch batch = new ItemBatch(new Names(), items.size());
         items.forEach(batch::add);
         return of(List.of(batch));
     }
@@ -270,13 +270,7 @@ public final class ItemGraph {
 
     /** The item of a node, as a value. */
     public Item item(int node) {
-        String[] parentIds = new String[parentStart[node + 1] - parentStart[node]];
-        for (int k = 0; k < parentIds.length; k++) {
-            int position = parentStart[node] + k;
-            int p = parents[position];
-            parentIds[k] = p == UNKNOWN ? unknownParentIds.get(position) : id(p);
-        }
-        return batch(node).item(row(node), List.of(parentIds));
+        return batch(node).item(row(node));
     }
 
     public OptionalInt node(String id) {

@@ -99,7 +99,7 @@ class ItemGraphProperties {
     }
 
     private static ItemBatch batch(List<Item> items) {
-        ItemBatch batch = new ItemBatch(items.size());
+        ItemBatch batch = new ItemBatch(new Names(), items.size());
         items.forEach(batch::add);
         return batch;
     }

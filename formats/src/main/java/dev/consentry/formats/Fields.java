@@ -20,14 +20,33 @@ final class Fields {
 
     /** A non-empty string; the parser is on the value token. */
     static String string(JsonParser p, JsonLines.LineContext line, String field) throws IOException {
+        requireString(p, line, field, -1);
+        return p.getText();
+    }
+
+    /**
+     * Checks that the parser is on a non-empty string, element {@code index} of list
+     * {@code field} (or the field itself when the index is negative); its characters are then
+     * {@link JsonParser#getTextCharacters()}.
+     */
+    static void requireString(JsonParser p, JsonLines.LineContext line, String field, int index) throws IOException {
         if (p.currentToken() != JsonToken.VALUE_STRING) {
-            throw line.error(WRONG_TYPE, p, field, "expected a string, found " + describe(p));
+            throw line.error(WRONG_TYPE, p, element(field, index), "expected a string, found " + describe(p));
         }
-        String s = p.getText();
-        if (s.isEmpty()) {
-            throw line.error(BAD_VALUE, p, field, "must not be empty");
+        if (p.getTextLength() == 0) {
+            throw line.error(BAD_VALUE, p, element(field, index), "must not be empty");
         }
-        return s;
+    }
+
+    /** Checks that the parser is on the start of a list. */
+    static void requireList(JsonParser p, JsonLines.LineContext line, String field) throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            throw line.error(WRONG_TYPE, p, field, "expected a list of strings, found " + describe(p));
+        }
+    }
+
+    private static String element(String field, int index) {
+        return index < 0 ? field : field + "[" + index + "]";
     }
 
     static boolean bool(JsonParser p, JsonLines.LineContext line, String field) throws IOException {
@@ -46,16 +65,15 @@ final class Fields {
 
     /** A list of non-empty strings; the parser is on the value token. */
     static List<String> strings(JsonParser p, JsonLines.LineContext line, String field) throws IOException {
-        if (p.currentToken() != JsonToken.START_ARRAY) {
-            throw line.error(WRONG_TYPE, p, field, "expected a list of strings, found " + describe(p));
-        }
+        requireList(p, line, field);
         String[] out = new String[4];
         int n = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
             if (n == out.length) {
                 out = java.util.Arrays.copyOf(out, n * 2);
             }
-            out[n] = string(p, line, field + "[" + n + "]");
+            requireString(p, line, field, n);
+            out[n] = p.getText();
             n++;
         }
         return switch (n) {

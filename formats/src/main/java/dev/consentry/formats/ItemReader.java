@@ -8,17 +8,18 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.consentry.decision.ItemBatch;
 import dev.consentry.decision.ItemGraph;
+import dev.consentry.decision.Names;
 import dev.consentry.error.ConsentryException;
 import dev.consentry.error.SourceLocation;
 import dev.consentry.item.Item;
 import dev.consentry.taxonomy.Category;
 import dev.consentry.taxonomy.Taxonomy;
 import dev.consentry.taxonomy.Transform;
+import dev.consentry.time.Instants;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,26 +28,43 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
- * Reads the items format: JSON Lines, one item a line, every field checked, into the columns of
- * {@link ItemBatch}es, one per block of lines. Account, user and meeting names, subject lists and
- * transform sets repeat across millions of items, so each block interns them in tables of its own
- * (no locking; a name costs one object per block, not one per item), and consecutive items of
- * one meeting share one subject list.
+ * Reads the items format: JSON Lines, one item a line, every field checked, into the rows of
+ * {@link ItemBatch}es, one per block of lines, without making an object per item. Account, user
+ * and meeting names, categories and creation times repeat across millions of items, so each block
+ * looks them up by the parser's characters ({@link CharKeys}) and makes a string or parses a time
+ * only the first time it sees one; names are numbered in one {@link Names} for the whole file.
  */
 public final class ItemReader implements JsonLines.Block<ItemBatch> {
     static final List<String> FIELDS = List.of("id", "account", "user", "meeting", "category", "created", "subjects",
             "parents", "transforms");
+    private static final int ID = 0;
+    private static final int ACCOUNT = 1;
+    private static final int USER = 2;
+    private static final int MEETING = 3;
+    private static final int CATEGORY = 4;
+    private static final int CREATED = 5;
+    private static final int SUBJECTS = 6;
+    private static final int PARENTS = 7;
+    private static final int TRANSFORMS = 8;
 
     private final Taxonomy taxonomy;
     private final ItemBatch batch;
-    private final HashMap<String, Optional<String>> names = new HashMap<>();
+    private final ItemBatch.Row row = new ItemBatch.Row();
+    // Each key's value, once the key has one: keys are numbered in order, so key k is new when k values are known.
+    private final CharKeys nameKeys = new CharKeys();
+    private int[] nameIds = new int[256];
+    private int namesKnown;
+    private final CharKeys categoryKeys = new CharKeys();
+    private Category[] categories = new Category[16];
+    private int categoriesKnown;
+    private final CharKeys timeKeys = new CharKeys();
+    private long[] times = new long[256];
+    private int timesKnown;
     private final HashMap<List<String>, Set<Transform>> transformSets = new HashMap<>();
-    private List<String> lastSubjects = List.of();
-    private final HashMap<String, Instant> createdTimes = new HashMap<>();
 
-    private ItemReader(Taxonomy taxonomy, int expectedItems) {
+    private ItemReader(Taxonomy taxonomy, Names names, int expectedItems) {
         this.taxonomy = taxonomy;
-        this.batch = new ItemBatch(expectedItems);
+        this.batch = new ItemBatch(names, expectedItems);
     }
 
     /** The items of a file in batches, the line each item came from, and the SHA-256 of the file's bytes. */
@@ -69,7 +87,8 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
     }
 
     public static ItemFile read(Path path, Taxonomy taxonomy) {
-        JsonLines.Result<ItemBatch> result = JsonLines.read(path, lines -> new ItemReader(taxonomy, lines));
+        Names names = new Names();
+        JsonLines.Result<ItemBatch> result = JsonLines.read(path, lines -> new ItemReader(taxonomy, names, lines));
         return new ItemFile(path.toString(), result.blocks(), result.lines(), result.sha256());
     }
 
@@ -86,13 +105,14 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
     /** Parses one item given as JSON text; {@code source} names it in errors. */
     public static Item parse(String json, String source, Taxonomy taxonomy) {
         byte[] bytes = json.strip().getBytes(StandardCharsets.UTF_8);
-        ItemReader reader = new ItemReader(taxonomy, 1);
+        ItemReader reader = new ItemReader(taxonomy, new Names(), 1);
         JsonLines.LineContext line = new JsonLines.LineContext(source, 1);
         try (JsonParser parser = JsonLines.JSON.createParser(bytes)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw line.error(dev.consentry.error.ErrorCode.MALFORMED_SYNTAX, parser, null, "expected a JSON object");
             }
-            Item item = reader.parse(parser, line);
+            reader.line(parser, line);
+            Item item = reader.batch.item(0);
             if (parser.nextToken() != null) {
                 throw line.error(dev.consentry.error.ErrorCode.MALFORMED_SYNTAX, parser, null, "unexpected content after the item");
             }
@@ -106,16 +126,8 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
         }
     }
 
-    private Item parse(JsonParser p, JsonLines.LineContext line) throws IOException {
-        String id = null;
-        String account = null;
-        Optional<String> user = Optional.empty();
-        Optional<String> meeting = Optional.empty();
-        Category category = null;
-        Instant created = null;
-        List<String> subjects = List.of();
-        List<String> parents = List.of();
-        Set<Transform> transforms = Set.of();
+    private ItemBatch.Row parse(JsonParser p, JsonLines.LineContext line) throws IOException {
+        ItemBatch.Row item = row.clear();
         int seen = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
@@ -129,70 +141,101 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
             }
             seen |= 1 << bit;
             boolean absent = p.currentToken() == JsonToken.VALUE_NULL;
-            switch (field) {
-                case "id" -> id = Fields.string(p, line, field);
-                case "account" -> account = name(Fields.string(p, line, field)).get();
-                case "user" -> user = absent ? Optional.empty() : name(Fields.string(p, line, field));
-                case "meeting" -> meeting = absent ? Optional.empty() : name(Fields.string(p, line, field));
-                case "category" -> {
-                    String name = Fields.string(p, line, field);
-                    category = taxonomy.category(name).orElseThrow(() ->
-                            line.error(UNKNOWN_CATEGORY, p, field, "unknown category '" + name + "'"));
+            switch (bit) {
+                case ID -> {
+                    Fields.requireString(p, line, field, -1);
+                    item.id(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
                 }
-                case "created" -> created = created(p, line, field);
-                case "subjects" -> subjects = absent ? List.of() : intern(Fields.strings(p, line, field));
-                case "parents" -> parents = absent ? List.of() : Fields.strings(p, line, field);
-                case "transforms" -> transforms = absent ? Set.of() : transforms(p, line, Fields.strings(p, line, field));
+                case ACCOUNT -> item.account(name(p, line, field, -1));
+                case USER -> {
+                    if (!absent) {
+                        item.user(name(p, line, field, -1));
+                    }
+                }
+                case MEETING -> {
+                    if (!absent) {
+                        item.meeting(name(p, line, field, -1));
+                    }
+                }
+                case CATEGORY -> item.category(category(p, line, field));
+                case CREATED -> item.created(created(p, line, field));
+                case SUBJECTS -> {
+                    if (!absent) {
+                        Fields.requireList(p, line, field);
+                        for (int n = 0; p.nextToken() != JsonToken.END_ARRAY; n++) {
+                            item.subject(name(p, line, field, n));
+                        }
+                    }
+                }
+                case PARENTS -> {
+                    if (!absent) {
+                        Fields.requireList(p, line, field);
+                        for (int n = 0; p.nextToken() != JsonToken.END_ARRAY; n++) {
+                            Fields.requireString(p, line, field, n);
+                            item.parent(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                        }
+                    }
+                }
+                case TRANSFORMS -> {
+                    if (!absent) {
+                        item.transforms(transforms(p, line, Fields.strings(p, line, field)));
+                    }
+                }
                 default -> throw new AssertionError(field);
             }
         }
-        if (id == null) {
-            throw Fields.missing(line, "id");
+        for (int required : new int[] {ID, ACCOUNT, CATEGORY, CREATED}) {
+            if ((seen & (1 << required)) == 0) {
+                throw Fields.missing(line, FIELDS.get(required));
+            }
         }
-        if (account == null) {
-            throw Fields.missing(line, "account");
-        }
-        if (category == null) {
-            throw Fields.missing(line, "category");
-        }
-        if (created == null) {
-            throw Fields.missing(line, "created");
-        }
-        return new Item(id, account, user, meeting, category, created, subjects, parents, transforms);
+        return item;
     }
 
-    private Optional<String> name(String s) {
-        return names.computeIfAbsent(s, Optional::of);
+    /** The number of the name the parser is on (element {@code index} of a list, or the field itself when negative). */
+    private int name(JsonParser p, JsonLines.LineContext line, String field, int index) throws IOException {
+        Fields.requireString(p, line, field, index);
+        int key = nameKeys.number(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        if (key == namesKnown) {
+            if (key == nameIds.length) {
+                nameIds = Arrays.copyOf(nameIds, key * 2);
+            }
+            nameIds[namesKnown++] = batch.names().id(p.getText());
+        }
+        return nameIds[key];
     }
 
-    private List<String> intern(List<String> list) {
-        if (list.equals(lastSubjects)) {
-            return lastSubjects;
+    private Category category(JsonParser p, JsonLines.LineContext line, String field) throws IOException {
+        Fields.requireString(p, line, field, -1);
+        int key = categoryKeys.number(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        if (key == categoriesKnown) {
+            if (key == categories.length) {
+                categories = Arrays.copyOf(categories, key * 2);
+            }
+            String name = p.getText();
+            categories[categoriesKnown++] = taxonomy.category(name).orElseThrow(() ->
+                    line.error(UNKNOWN_CATEGORY, p, field, "unknown category '" + name + "'"));
         }
-        String[] canonical = new String[list.size()];
-        for (int i = 0; i < canonical.length; i++) {
-            canonical[i] = name(list.get(i)).get();
-        }
-        lastSubjects = List.of(canonical);
-        return lastSubjects;
+        return categories[key];
     }
 
-    /**
-     * Items of a meeting share creation times, so each block parses a time once and keeps one
-     * {@link Instant} for it: a lookup is cheaper than parsing, and at ten million items the
-     * shared objects save over 100 MB of heap.
-     */
-    private Instant created(JsonParser p, JsonLines.LineContext line, String field) throws IOException {
-        Instant known = p.currentToken() == JsonToken.VALUE_STRING ? createdTimes.get(p.getText()) : null;
-        if (known != null) {
-            return known;
+    /** Items of a meeting share creation times, so each block parses a time once: a lookup is cheaper than parsing. */
+    private long created(JsonParser p, JsonLines.LineContext line, String field) throws IOException {
+        Fields.requireString(p, line, field, -1);
+        int key = timeKeys.number(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        if (key == timesKnown) {
+            if (key == times.length) {
+                times = Arrays.copyOf(times, key * 2);
+            }
+            times[timesKnown++] = Instants.nanos(Fields.timestamp(p, line, field));
         }
-        Instant parsed = Fields.timestamp(p, line, field);
-        createdTimes.put(p.getText(), parsed);
-        return parsed;
+        return times[key];
     }
 
     private Set<Transform> transforms(JsonParser p, JsonLines.LineContext line, List<String> names) {
+        if (names.isEmpty()) {
+            return Set.of();
+        }
         Set<Transform> known = transformSets.get(names);
         if (known != null) {
             return known;
