@@ -17,8 +17,16 @@ final class CharKeys {
     private int[] slots = new int[512];
     private int mask = 511;
 
-    /** The number of {@code buf[from .. from + length)}, numbering it {@link #size()} if it is new. */
-    int number(char[] buf, int from, int length) {
+    /**
+     * The number of {@code buf[from .. from + length)}, numbering it next if it is new. Readers
+     * pass the key they found last in the same place ({@code hint}, or -1): consecutive items
+     * mostly repeat an account, a meeting, a participant list, and comparing with one key is
+     * cheaper than hashing.
+     */
+    int number(char[] buf, int from, int length, int hint) {
+        if (hint >= 0 && Arrays.equals(chars, hint == 0 ? 0 : end[hint - 1], end[hint], buf, from, from + length)) {
+            return hint;
+        }
         int hash = 1;
         for (int i = from; i < from + length; i++) {
             hash = 31 * hash + buf[i];

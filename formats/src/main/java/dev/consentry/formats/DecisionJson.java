@@ -33,25 +33,25 @@ public final class DecisionJson {
     private final JsonStringEncoder encoder = JsonStringEncoder.getInstance();
 
     /** Writes one decision and a newline. */
-    public void write(Decision decision, ByteArrayOutputStream out) {
-        out.writeBytes(ID);
-        out.writeBytes(encoder.quoteAsUTF8(decision.item()));
-        out.writeBytes(decision.allowed() ? ALLOW : DENY);
+    public void write(Decision decision, LineBuffer out) {
+        out.append(ID);
+        out.append(encoder.quoteAsUTF8(decision.item()));
+        out.append(decision.allowed() ? ALLOW : DENY);
         List<Reason> reasons = decision.reasons();
         for (int i = 0; i < reasons.size(); i++) {
             if (i > 0) {
-                out.write(',');
+                out.append((byte) ',');
             }
-            out.writeBytes(rendered.computeIfAbsent(reasons.get(i), DecisionJson::render));
+            out.append(rendered.computeIfAbsent(reasons.get(i), DecisionJson::render));
         }
-        out.writeBytes(END);
+        out.append(END);
     }
 
     /** One decision as a JSON line (no newline). */
     public static String toJson(Decision decision) {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        LineBuffer buffer = new LineBuffer(256);
         new DecisionJson().write(decision, buffer);
-        return buffer.toString(StandardCharsets.UTF_8).strip();
+        return buffer.toString().strip();
     }
 
     private static byte[] render(Reason reason) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.consentry.error.ConsentryException;
 import dev.consentry.error.SourceLocation;
+import dev.consentry.time.Instants;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -58,9 +59,19 @@ final class Fields {
     }
 
     static Instant timestamp(JsonParser p, JsonLines.LineContext line, String field) throws IOException {
-        String text = string(p, line, field);
-        return Timestamps.parse(text).orElseThrow(() -> line.error(BAD_TIMESTAMP, p, field,
-                "'" + text + "' is not an ISO-8601 date-time with an offset, such as 2023-08-09T10:00:00Z"));
+        return Instants.instant(timestampNanos(p, line, field));
+    }
+
+    /** A timestamp as epoch nanoseconds, read from the parser's characters when it has the common form. */
+    static long timestampNanos(JsonParser p, JsonLines.LineContext line, String field) throws IOException {
+        requireString(p, line, field, -1);
+        long nanos = Timestamps.utcNanos(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        if (nanos != Timestamps.NOT_UTC_FORM) {
+            return nanos;
+        }
+        String text = p.getText();
+        return Instants.nanos(Timestamps.parse(text).orElseThrow(() -> line.error(BAD_TIMESTAMP, p, field,
+                "'" + text + "' is not an ISO-8601 date-time with an offset, such as 2023-08-09T10:00:00Z")));
     }
 
     /** A list of non-empty strings; the parser is on the value token. */

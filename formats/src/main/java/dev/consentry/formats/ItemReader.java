@@ -15,7 +15,6 @@ import dev.consentry.item.Item;
 import dev.consentry.taxonomy.Category;
 import dev.consentry.taxonomy.Taxonomy;
 import dev.consentry.taxonomy.Transform;
-import dev.consentry.time.Instants;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,9 +29,10 @@ import java.util.stream.IntStream;
 /**
  * Reads the items format: JSON Lines, one item a line, every field checked, into the rows of
  * {@link ItemBatch}es, one per block of lines, without making an object per item. Account, user
- * and meeting names, categories and creation times repeat across millions of items, so each block
- * looks them up by the parser's characters ({@link CharKeys}) and makes a string or parses a time
- * only the first time it sees one; names are numbered in one {@link Names} for the whole file.
+ * and meeting names and categories repeat across millions of items, so each block looks them up by
+ * the parser's characters ({@link CharKeys}) and makes a string only the first time it sees one;
+ * names are numbered in one {@link Names} for the whole file. Creation times are read from the
+ * parser's characters too.
  */
 public final class ItemReader implements JsonLines.Block<ItemBatch> {
     static final List<String> FIELDS = List.of("id", "account", "user", "meeting", "category", "created", "subjects",
@@ -54,12 +54,12 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
     private final CharKeys nameKeys = new CharKeys();
     private int[] nameIds = new int[256];
     private int namesKnown;
+    /** The name key found last at each field and at each of the first subject positions; -1 for none yet. */
+    private final int[] lastKeys = filled(SUBJECTS + 64, -1);
     private final CharKeys categoryKeys = new CharKeys();
     private Category[] categories = new Category[16];
     private int categoriesKnown;
-    private final CharKeys timeKeys = new CharKeys();
-    private long[] times = new long[256];
-    private int timesKnown;
+    private int lastCategory = -1;
     private final HashMap<List<String>, Set<Transform>> transformSets = new HashMap<>();
 
     private ItemReader(Taxonomy taxonomy, Names names, int expectedItems) {
@@ -131,7 +131,18 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
         int seen = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
-            int bit = FIELDS.indexOf(field);
+            int bit = switch (field) {
+                case "id" -> ID;
+                case "account" -> ACCOUNT;
+                case "user" -> USER;
+                case "meeting" -> MEETING;
+                case "category" -> CATEGORY;
+                case "created" -> CREATED;
+                case "subjects" -> SUBJECTS;
+                case "parents" -> PARENTS;
+                case "transforms" -> TRANSFORMS;
+                default -> -1;
+            };
             p.nextToken();
             if (bit < 0) {
                 throw Fields.unknown(p, line, field, FIELDS);
@@ -146,24 +157,24 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
                     Fields.requireString(p, line, field, -1);
                     item.id(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
                 }
-                case ACCOUNT -> item.account(name(p, line, field, -1));
+                case ACCOUNT -> item.account(name(p, line, field, -1, ACCOUNT));
                 case USER -> {
                     if (!absent) {
-                        item.user(name(p, line, field, -1));
+                        item.user(name(p, line, field, -1, USER));
                     }
                 }
                 case MEETING -> {
                     if (!absent) {
-                        item.meeting(name(p, line, field, -1));
+                        item.meeting(name(p, line, field, -1, MEETING));
                     }
                 }
                 case CATEGORY -> item.category(category(p, line, field));
-                case CREATED -> item.created(created(p, line, field));
+                case CREATED -> item.created(Fields.timestampNanos(p, line, field));
                 case SUBJECTS -> {
                     if (!absent) {
                         Fields.requireList(p, line, field);
                         for (int n = 0; p.nextToken() != JsonToken.END_ARRAY; n++) {
-                            item.subject(name(p, line, field, n));
+                            item.subject(name(p, line, field, n, SUBJECTS + n));
                         }
                     }
                 }
@@ -192,10 +203,18 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
         return item;
     }
 
-    /** The number of the name the parser is on (element {@code index} of a list, or the field itself when negative). */
-    private int name(JsonParser p, JsonLines.LineContext line, String field, int index) throws IOException {
+    /**
+     * The number of the name the parser is on (element {@code index} of a list, or the field
+     * itself when negative); {@code place} names where it stands (a field, or a subject's position)
+     * so that the key found there last is tried first.
+     */
+    private int name(JsonParser p, JsonLines.LineContext line, String field, int index, int place) throws IOException {
         Fields.requireString(p, line, field, index);
-        int key = nameKeys.number(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        int hint = place < lastKeys.length ? lastKeys[place] : -1;
+        int key = nameKeys.number(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), hint);
+        if (place < lastKeys.length) {
+            lastKeys[place] = key;
+        }
         if (key == namesKnown) {
             if (key == nameIds.length) {
                 nameIds = Arrays.copyOf(nameIds, key * 2);
@@ -207,7 +226,8 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
 
     private Category category(JsonParser p, JsonLines.LineContext line, String field) throws IOException {
         Fields.requireString(p, line, field, -1);
-        int key = categoryKeys.number(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        int key = categoryKeys.number(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), lastCategory);
+        lastCategory = key;
         if (key == categoriesKnown) {
             if (key == categories.length) {
                 categories = Arrays.copyOf(categories, key * 2);
@@ -219,17 +239,10 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
         return categories[key];
     }
 
-    /** Items of a meeting share creation times, so each block parses a time once: a lookup is cheaper than parsing. */
-    private long created(JsonParser p, JsonLines.LineContext line, String field) throws IOException {
-        Fields.requireString(p, line, field, -1);
-        int key = timeKeys.number(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-        if (key == timesKnown) {
-            if (key == times.length) {
-                times = Arrays.copyOf(times, key * 2);
-            }
-            times[timesKnown++] = Instants.nanos(Fields.timestamp(p, line, field));
-        }
-        return times[key];
+    private static int[] filled(int length, int value) {
+        int[] array = new int[length];
+        Arrays.fill(array, value);
+        return array;
     }
 
     private Set<Transform> transforms(JsonParser p, JsonLines.LineContext line, List<String> names) {
