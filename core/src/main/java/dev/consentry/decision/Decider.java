@@ -13,9 +13,7 @@ import dev.consentry.time.Instants;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.IntStream;
@@ -295,13 +293,12 @@ public final class Decider {
     private Labels computeLabels(int slot) {
         int words = engine.words();
         List<Category> categories = engine.bundle().taxonomy().categories();
-        Map<Bits, Integer> interned = new HashMap<>();
-        List<LabelSet> sets = new ArrayList<>();
+        LabelSets sets = new LabelSets();
         int[] own = new int[categories.size()];
         for (Category c : categories) {
             long[] bits = new long[words];
             bits[c.index() >>> 6] = 1L << c.index();
-            own[c.index()] = intern(interned, sets, bits);
+            own[c.index()] = sets.intern(bits);
         }
         int[] ids = new int[graph.size()];
         long[] drop = new long[words];
@@ -326,45 +323,51 @@ public final class Decider {
                     drop[w] |= mask[w];
                 }
             }
-            System.arraycopy(sets.get(ownId).bits, 0, bits, 0, words);
+            System.arraycopy(sets.bits(ownId), 0, bits, 0, words);
             for (int k = parentStart[node]; k < parentStart[node + 1]; k++) {
-                long[] inherited = sets.get(ids[parents[k]]).bits;
+                long[] inherited = sets.bits(ids[parents[k]]);
                 for (int w = 0; w < words; w++) {
                     bits[w] |= inherited[w] & ~drop[w];
                 }
             }
-            ids[node] = intern(interned, sets, bits);
+            ids[node] = sets.intern(bits);
         }
-        return new Labels(ids, sets.toArray(new LabelSet[0]));
+        return new Labels(ids, sets.sets.toArray(new LabelSet[0]));
     }
 
-    /** The number of the set with these bits, adding it (with a copy of the bits) if it is new. */
-    private static int intern(Map<Bits, Integer> interned, List<LabelSet> sets, long[] bits) {
-        Integer known = interned.get(new Bits(bits));
-        if (known != null) {
-            return known;
-        }
-        long[] copy = bits.clone();
-        interned.put(new Bits(copy), sets.size());
-        sets.add(new LabelSet(copy));
-        return sets.size() - 1;
-    }
+    /**
+     * The distinct label sets of one version slot, numbered: an open-addressing table over the
+     * sets' bits, so finding a set that exists (nearly every node) allocates nothing.
+     */
+    private static final class LabelSets {
+        private final List<LabelSet> sets = new ArrayList<>();
+        private int[] slots = new int[64];
 
-    /** A bit set as a key: equal when the words are. */
-    private record Bits(long[] words) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Bits other && Arrays.equals(words, other.words);
+        int intern(long[] bits) {
+            int mask = slots.length - 1;
+            int slot = Arrays.hashCode(bits) * 0x9E3779B9 >>> 16 & mask;
+            for (int entry; (entry = slots[slot]) != 0; slot = (slot + 1) & mask) {
+                if (Arrays.equals(sets.get(entry - 1).bits, bits)) {
+                    return entry - 1;
+                }
+            }
+            sets.add(new LabelSet(bits.clone()));
+            slots[slot] = sets.size();
+            if (sets.size() * 2 > mask) {
+                slots = new int[slots.length * 2];
+                for (int id = 0; id < sets.size(); id++) {
+                    int s = Arrays.hashCode(sets.get(id).bits) * 0x9E3779B9 >>> 16 & (slots.length - 1);
+                    while (slots[s] != 0) {
+                        s = (s + 1) & (slots.length - 1);
+                    }
+                    slots[s] = id + 1;
+                }
+            }
+            return sets.size() - 1;
         }
 
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(words);
-        }
-
-        @Override
-        public String toString() {
-            return Arrays.toString(words);
+        long[] bits(int id) {
+            return sets.get(id).bits;
         }
     }
 }

@@ -56,6 +56,27 @@ public final class MerkleTree {
         return this;
     }
 
+    /**
+     * Appends a perfect subtree of {@code leaves} leaves (a power of two) by its root hash, as if
+     * its leaves were added one by one; the tree must hold a multiple of {@code leaves} leaves.
+     * Perfect subtrees are independent, so their roots can be computed in parallel.
+     */
+    public MerkleTree addSubtree(byte[] root, long leaves) {
+        if (Long.bitCount(leaves) != 1 || size % leaves != 0 || root.length != 32) {
+            throw new IllegalArgumentException("a subtree of " + leaves + " leaves does not fit at leaf " + size);
+        }
+        byte[] hash = root.clone();
+        long subtree = leaves;
+        while (depth > 0 && stackSizes[depth - 1] == subtree) {
+            hash = node(stack[--depth], hash);
+            subtree *= 2;
+        }
+        stack[depth] = hash;
+        stackSizes[depth++] = subtree;
+        size += leaves;
+        return this;
+    }
+
     /** The root of the leaves added so far. */
     public MerkleRoot root() {
         byte[] hash;

@@ -1,14 +1,17 @@
 package dev.consentry.merkle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentry.testing.Rfc6962;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +41,29 @@ class MerkleTreeProperties {
         MerkleTree tree = new MerkleTree();
         leaves.forEach(tree::add);
         assertThat(tree.root().root()).isEqualTo(Rfc6962.rootHex(leaves));
+    }
+
+    @Property
+    void perfect_subtrees_added_by_their_roots_give_the_root_of_their_leaves(@ForAll @Size(max = 70) List<@Size(max = 8) List<Byte>> raw,
+            @ForAll @IntRange(min = 0, max = 4) int log) {
+        List<byte[]> leaves = raw.stream().map(MerkleTreeProperties::bytes).toList();
+        int chunk = 1 << log;
+        MerkleTree tree = new MerkleTree();
+        int whole = leaves.size() / chunk * chunk;
+        for (int from = 0; from < whole; from += chunk) {
+            MerkleTree subtree = new MerkleTree();
+            leaves.subList(from, from + chunk).forEach(subtree::add);
+            tree.addSubtree(HexFormat.of().parseHex(subtree.root().root()), chunk);
+        }
+        leaves.subList(whole, leaves.size()).forEach(tree::add);
+        assertThat(tree.root().root()).isEqualTo(Rfc6962.rootHex(leaves));
+    }
+
+    @Test
+    void a_subtree_that_does_not_line_up_with_the_leaves_so_far_is_refused() {
+        MerkleTree tree = new MerkleTree().add(new byte[] {1});
+        assertThatThrownBy(() -> tree.addSubtree(new byte[32], 2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new MerkleTree().addSubtree(new byte[32], 3)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

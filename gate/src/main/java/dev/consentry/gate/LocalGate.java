@@ -32,12 +32,14 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 /**
  * The gate on one machine: reads the policy bundle, the events and the items, decides every item
@@ -56,6 +58,7 @@ public final class LocalGate {
     static final String DENIED = "denied.jsonl";
     static final String BUILD = "build.json";
     private static final int CHUNK = 8192;
+    private static final int MERKLE_CHUNK = 1 << 16;
 
     private LocalGate() {}
 
@@ -104,19 +107,73 @@ public final class LocalGate {
         }
     }
 
-    /** The RFC 6962 tree over the allowed items' ids, sorted by their UTF-8 bytes, as they are held. */
+    /**
+     * The RFC 6962 tree over the allowed items' ids, sorted by their UTF-8 bytes, as they are held.
+     * Sorting millions of ids through a comparator that follows each id into its batch was most
+     * of the tree's cost, so ids are sorted by primitive sorts of {@code long} keys, three bytes of
+     * id at a time ({@link #sortByIds}).
+     */
     private static MerkleTree merkleTree(ItemGraph graph, int[] nodes, int count) {
-        Integer[] sorted = new Integer[count];
-        for (int i = 0; i < count; i++) {
-            sorted[i] = nodes[i];
-        }
-        Arrays.parallelSort(sorted, (a, b) -> Arrays.compareUnsigned(graph.idBytes(a), graph.idStart(a), graph.idEnd(a),
-                graph.idBytes(b), graph.idStart(b), graph.idEnd(b)));
+        int[] sorted = Arrays.copyOf(nodes, count);
+        sortByIds(graph, sorted, 0, count, 0);
+        // Perfect subtrees of MERKLE_CHUNK leaves are hashed on all cores, then joined in order.
+        int chunks = count / MERKLE_CHUNK;
+        byte[][] roots = IntStream.range(0, chunks).parallel().mapToObj(c -> {
+            MerkleTree subtree = new MerkleTree();
+            for (int i = c * MERKLE_CHUNK; i < (c + 1) * MERKLE_CHUNK; i++) {
+                subtree.add(graph.idBytes(sorted[i]), graph.idStart(sorted[i]), graph.idEnd(sorted[i]));
+            }
+            return HexFormat.of().parseHex(subtree.root().root());
+        }).toArray(byte[][]::new);
         MerkleTree tree = new MerkleTree();
-        for (int node : sorted) {
-            tree.add(graph.idBytes(node), graph.idStart(node), graph.idEnd(node));
+        for (byte[] root : roots) {
+            tree.addSubtree(root, MERKLE_CHUNK);
+        }
+        for (int i = chunks * MERKLE_CHUNK; i < count; i++) {
+            tree.add(graph.idBytes(sorted[i]), graph.idStart(sorted[i]), graph.idEnd(sorted[i]));
         }
         return tree;
+    }
+
+    /**
+     * Sorts {@code nodes[from .. to)}, whose ids share their first {@code depth} bytes, by id. Each
+     * node gets a key of the id's next three bytes, 9 bits each (a byte plus one, or 0 past the
+     * end, so a shorter id sorts first), above its position in the range; keys are sorted as
+     * numbers, and each run of equal bytes is sorted again three bytes deeper. Ids are unique, so
+     * every run ends before its ids do.
+     */
+    private static void sortByIds(ItemGraph graph, int[] nodes, int from, int to, int depth) {
+        long[] keys = new long[to - from];
+        for (int k = 0; k < keys.length; k++) {
+            int node = nodes[from + k];
+            byte[] id = graph.idBytes(node);
+            int at = graph.idStart(node) + depth;
+            int end = graph.idEnd(node);
+            long bytes = 0;
+            for (int b = 0; b < 3; b++) {
+                bytes = bytes << 9 | (at + b < end ? (id[at + b] & 0xFF) + 1 : 0);
+            }
+            keys[k] = bytes << 32 | k;
+        }
+        if (keys.length > 1 << 16) {
+            Arrays.parallelSort(keys);
+        } else {
+            Arrays.sort(keys);
+        }
+        int[] range = Arrays.copyOfRange(nodes, from, to);
+        for (int k = 0; k < keys.length; k++) {
+            nodes[from + k] = range[(int) keys[k]];
+        }
+        for (int start = 0; start < keys.length; ) {
+            int end = start + 1;
+            while (end < keys.length && keys[end] >>> 32 == keys[start] >>> 32) {
+                end++;
+            }
+            if (end - start > 1) {
+                sortByIds(graph, nodes, from + start, from + end, depth + 3);
+            }
+            start = end;
+        }
     }
 
     private static BuildRecord record(Inputs inputs, Purpose purpose, Instant at, Tally tally, MerkleTree tree) {

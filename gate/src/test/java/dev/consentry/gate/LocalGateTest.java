@@ -197,6 +197,29 @@ class LocalGateTest {
         assertThat(out).doesNotExist();
     }
 
+    @Test
+    void the_merkle_root_over_a_hundred_thousand_awkward_ids_is_rfc_6962_over_their_utf8_order() throws IOException {
+        // More allowed ids than one parallel subtree holds, sharing long prefixes, prefixes of one
+        // another, and characters outside ASCII (two-, three- and four-byte UTF-8, a NUL).
+        String[] stems = {"shared/prefix/that/is/long/", "a", "a/", "\u00e9t\u00e9/", "\u4e2d/", "\ud83d\ude00/", "nul\u0000/", "z"};
+        Random random = new Random(6962);
+        List<String> ids = new ArrayList<>();
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 150_000; i++) {
+            String id = stems[random.nextInt(stems.length)] + Integer.toString(random.nextInt(1 << 30), 36 - random.nextInt(3)) + "-" + i;
+            ids.add(id);
+            s.append("{\"id\":\"").append(id.replace("\u0000", "\\u0000")).append("\"")
+                    .append(",\"account\":\"acct\",\"category\":\"service_generated.usage\",\"created\":\"2023-08-01T00:00:00Z\"}\n");
+        }
+        Path awkward = Files.writeString(dir.resolve("awkward.jsonl"), s);
+        Path none = Files.writeString(dir.resolve("no-events.jsonl"), "");
+        Path out = dir.resolve("awkward-out");
+        BuildRecord build = LocalGate.run(new GateRequest(awkward, none, policy, "ai.training.first_party", AT, out, false),
+                Progress.NONE);
+        assertThat(build.counts().allowed()).isEqualTo(ids.size());
+        assertThat(build.merkle().root()).isEqualTo(rfc6962(ids));
+    }
+
     private static String rfc6962(List<String> ids) {
         List<byte[]> leaves = ids.stream().map(id -> id.getBytes(StandardCharsets.UTF_8)).sorted(Arrays::compareUnsigned)
                 .map(b -> sha256(new byte[] {0}, b)).toList();
