@@ -1,7 +1,7 @@
 package dev.consentry.benchmarks;
 
 import dev.consentry.decision.Decider;
-import dev.consentry.decision.Decision;
+import dev.consentry.decision.Verdict;
 import dev.consentry.taxonomy.Purpose;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -18,9 +18,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The decision kernel: one {@link Decider#decide} call on a realistic policy (three versions)
- * and lineage three deep, cycling through every item of the fixture, on one thread. Label sets
- * and erasures are resolved per graph before measurement, as in a gate build.
+ * The decision kernel: one {@link Decider#decide(int, Purpose, Instant, Verdict)} call, as a gate
+ * build makes it for every item (into one reused verdict per thread), on a realistic policy
+ * (three versions) and lineage three deep, cycling through every item of the fixture, on one
+ * thread. Label sets and erasures are resolved per graph before measurement, as in a gate build.
  *
  * <pre>
  * mvn -q -B -pl benchmarks -am package -DskipTests
@@ -44,6 +45,7 @@ public class DecisionBenchmark {
     private Purpose purpose;
     private Instant time;
     private int next;
+    private final Verdict verdict = new Verdict();
 
     @Setup
     public void setUp() {
@@ -52,14 +54,14 @@ public class DecisionBenchmark {
         purpose = fixture.bundle.taxonomy().purpose("ai.training.first_party").orElseThrow();
         time = Instant.parse(at);
         for (int node = 0; node < fixture.graph.size(); node++) {
-            decider.decide(node, purpose, time);
+            decider.decide(node, purpose, time, verdict);
         }
     }
 
     @Benchmark
-    public Decision decide() {
+    public Verdict decide() {
         int node = next;
         next = node + 1 == decider.graph().size() ? 0 : node + 1;
-        return decider.decide(node, purpose, time);
+        return decider.decide(node, purpose, time, verdict);
     }
 }

@@ -3,7 +3,6 @@ package dev.consentry.decision;
 import static java.util.Objects.requireNonNull;
 
 import dev.consentry.consent.ConsentState;
-import dev.consentry.policy.Effect;
 import dev.consentry.policy.PolicyHistory;
 import dev.consentry.policy.Requirement;
 import dev.consentry.taxonomy.Category;
@@ -62,12 +61,17 @@ public final class Decider {
 
     /** Decides one node of the graph for a purpose at a time. */
     public Decision decide(int node, Purpose purpose, Instant at) {
+        return decide(node, purpose, at, new Verdict()).toDecision(graph.id(node));
+    }
+
+    /** Decides one node into {@code verdict}, which it returns: the same answer, with nothing allocated. */
+    public Verdict decide(int node, Purpose purpose, Instant at, Verdict verdict) {
         LastPlan last = lastPlan;
         if (last == null || last.purpose() != purpose) {
             last = new LastPlan(purpose, engine.plan(purpose));
             lastPlan = last;
         }
-        return decide(node, last.plan(), Instants.nanos(at));
+        return decide(node, last.plan(), Instants.nanos(at), verdict);
     }
 
     /** The labels a node carries under the policy version in force at {@code at}; empty if its lineage is broken. */
@@ -78,158 +82,120 @@ public final class Decider {
         return labels(slotAt(Instants.nanos(at))).of(node).categories(engine.bundle().taxonomy().categories());
     }
 
-    private Decision decide(int node, PurposePlan plan, long t) {
+    private Verdict decide(int node, PurposePlan plan, long t, Verdict v) {
         ItemBatch batch = graph.batch(node);
         int row = graph.row(node);
         long created = batch.created[row];
+        v.start(batch, row, created, t);
         if (created > t) {
-            return new Decision(graph.id(node), Effect.DENY, List.of(NOT_YET_CREATED));
+            v.deny(NOT_YET_CREATED);
+        } else if (lineageErasedAt[node] <= t) {
+            v.deny(ERASED);
+        } else if (graph.lineageBroken(node)) {
+            v.deny(LINEAGE);
+        } else {
+            int createdSlot = slotAt(created);
+            int decisionSlot = slotAt(t);
+            apply(v, plan.outcomes[createdSlot], labels(createdSlot).of(node));
+            if (decisionSlot != createdSlot) {
+                apply(v, plan.outcomes[decisionSlot], labels(decisionSlot).of(node));
+            }
         }
-        if (lineageErasedAt[node] <= t) {
-            return new Decision(graph.id(node), Effect.DENY, List.of(ERASED));
-        }
-        if (graph.lineageBroken(node)) {
-            return new Decision(graph.id(node), Effect.DENY, List.of(LINEAGE));
-        }
-        Evaluation e = new Evaluation(batch, row, created, t);
-        int createdSlot = slotAt(created);
-        int decisionSlot = slotAt(t);
-        e.apply(plan.outcomes[createdSlot], labels(createdSlot).of(node));
-        if (decisionSlot != createdSlot) {
-            e.apply(plan.outcomes[decisionSlot], labels(decisionSlot).of(node));
-        }
-        return e.denialCount == 0
-                ? new Decision(graph.id(node), Effect.ALLOW, List.of(Arrays.copyOf(e.allows, e.allowCount)))
-                : new Decision(graph.id(node), Effect.DENY, List.of(Arrays.copyOf(e.denials, e.denialCount)));
+        return v;
     }
 
     private int slotAt(long at) {
         return history.indexInForce(at) + 1;
     }
 
-    /** One decision's working state: requirement results memoised by id, reasons gathered. */
-    private final class Evaluation {
-        final ItemBatch batch;
-        final int row;
-        final long created;
-        final long t;
-        long evaluated;
-        long satisfied;
-        Reason[] denials;
-        int denialCount;
-        Reason[] allows;
-        int allowCount;
-
-        Evaluation(ItemBatch batch, int row, long created, long t) {
-            this.batch = batch;
-            this.row = row;
-            this.created = created;
-            this.t = t;
-        }
-
-        void apply(PurposePlan.LabelOutcome[] outcomes, LabelSet labels) {
-            for (int label : labels.members) {
-                PurposePlan.LabelOutcome o = outcomes[label];
-                if (o.denials.length > 0) {
-                    for (Reason r : o.denials) {
-                        deny(r);
-                    }
-                } else if (o.allows.length > 0) {
-                    applyAllowRules(o.allows);
-                } else if (o.fallbackAllows) {
-                    allow(o.fallback);
-                } else {
-                    deny(o.fallback);
+    private void apply(Verdict v, PurposePlan.LabelOutcome[] outcomes, LabelSet labels) {
+        for (int label : labels.members) {
+            PurposePlan.LabelOutcome o = outcomes[label];
+            if (o.denials.length > 0) {
+                for (Reason r : o.denials) {
+                    v.deny(r);
                 }
+            } else if (o.allows.length > 0) {
+                applyAllowRules(v, o.allows);
+            } else if (o.fallbackAllows) {
+                v.allow(o.fallback);
+            } else {
+                v.deny(o.fallback);
             }
         }
+    }
 
-        private void applyAllowRules(PurposePlan.AllowRule[] rules) {
-            for (PurposePlan.AllowRule rule : rules) {
-                if (allMet(rule)) {
-                    allow(rule.allowed);
-                    return;
-                }
-            }
-            for (PurposePlan.AllowRule rule : rules) {
-                for (int k = 0; k < rule.requirements.length; k++) {
-                    if (!met(rule.requirementIds[k], rule.requirements[k])) {
-                        deny(rule.unmet[k]);
-                    }
-                }
+    private void applyAllowRules(Verdict v, PurposePlan.AllowRule[] rules) {
+        for (PurposePlan.AllowRule rule : rules) {
+            if (allMet(v, rule)) {
+                v.allow(rule.allowed);
+                return;
             }
         }
-
-        private void deny(Reason r) {
-            if (denials == null) {
-                denials = new Reason[4];
-            } else if (denialCount == denials.length) {
-                denials = Arrays.copyOf(denials, denialCount * 2);
-            }
-            denials[denialCount++] = r;
-        }
-
-        private void allow(Reason r) {
-            if (allows == null) {
-                allows = new Reason[4];
-            } else if (allowCount == allows.length) {
-                allows = Arrays.copyOf(allows, allowCount * 2);
-            }
-            allows[allowCount++] = r;
-        }
-
-        private boolean allMet(PurposePlan.AllowRule rule) {
+        for (PurposePlan.AllowRule rule : rules) {
             for (int k = 0; k < rule.requirements.length; k++) {
-                if (!met(rule.requirementIds[k], rule.requirements[k])) {
-                    return false;
+                if (!met(v, rule.requirementIds[k], rule.requirements[k])) {
+                    v.deny(rule.unmet[k]);
                 }
             }
-            return true;
         }
+    }
 
-        private boolean met(int id, Requirement requirement) {
-            if (id >= 64) {
-                return check(requirement);
-            }
-            long bit = 1L << id;
-            if ((evaluated & bit) == 0) {
-                evaluated |= bit;
-                if (check(requirement)) {
-                    satisfied |= bit;
-                }
-            }
-            return (satisfied & bit) != 0;
-        }
-
-        private boolean check(Requirement requirement) {
-            if (requirement instanceof Requirement.Setting s) {
-                String account = batch.names.name(batch.accounts[row]);
-                Optional<String> owner = batch.optional(batch.users[row]);
-                return state.settingOn(s.setting(), account, owner, created)
-                        && state.settingOn(s.setting(), account, owner, t);
-            }
-            if (requirement instanceof Requirement.Notice n) {
-                return noticed(n);
-            }
-            return batch.transformSets.get(batch.transforms[row]).contains(((Requirement.Transformed) requirement).transform());
-        }
-
-        private boolean noticed(Requirement.Notice n) {
-            int meetingName = batch.meetings[row];
-            int[] subjects = batch.subjectLists.get(batch.subjects[row]).names;
-            if (meetingName == ItemBatch.NONE || subjects.length == 0) {
+    private boolean allMet(Verdict v, PurposePlan.AllowRule rule) {
+        for (int k = 0; k < rule.requirements.length; k++) {
+            if (!met(v, rule.requirementIds[k], rule.requirements[k])) {
                 return false;
             }
-            String meeting = batch.names.name(meetingName);
-            for (int name : subjects) {
-                String subject = batch.names.name(name);
-                if (state.firstAcknowledged(meeting, subject, n.notice()) > created
-                        || state.firstObjected(meeting, subject, n.notice()) <= t) {
-                    return false;
-                }
-            }
-            return true;
         }
+        return true;
+    }
+
+    /** Whether a requirement holds, each checked at most once per decision. */
+    private boolean met(Verdict v, int id, Requirement requirement) {
+        if (id >= 64) {
+            return check(v, requirement);
+        }
+        long bit = 1L << id;
+        if ((v.evaluated & bit) == 0) {
+            v.evaluated |= bit;
+            if (check(v, requirement)) {
+                v.satisfied |= bit;
+            }
+        }
+        return (v.satisfied & bit) != 0;
+    }
+
+    private boolean check(Verdict v, Requirement requirement) {
+        ItemBatch batch = v.batch;
+        int row = v.row;
+        if (requirement instanceof Requirement.Setting s) {
+            String account = batch.names.name(batch.accounts[row]);
+            Optional<String> owner = batch.optional(batch.users[row]);
+            return state.settingOn(s.setting(), account, owner, v.created)
+                    && state.settingOn(s.setting(), account, owner, v.t);
+        }
+        if (requirement instanceof Requirement.Notice n) {
+            return noticed(v, n);
+        }
+        return batch.transformSets.get(batch.transforms[row]).contains(((Requirement.Transformed) requirement).transform());
+    }
+
+    private boolean noticed(Verdict v, Requirement.Notice n) {
+        ItemBatch batch = v.batch;
+        int meetingName = batch.meetings[v.row];
+        int[] subjects = batch.subjectLists.get(batch.subjects[v.row]).names;
+        if (meetingName == ItemBatch.NONE || subjects.length == 0) {
+            return false;
+        }
+        String meeting = batch.names.name(meetingName);
+        for (int name : subjects) {
+            String subject = batch.names.name(name);
+            if (state.firstAcknowledged(meeting, subject, n.notice()) > v.created
+                    || state.firstObjected(meeting, subject, n.notice()) <= v.t) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

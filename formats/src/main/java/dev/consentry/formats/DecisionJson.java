@@ -3,7 +3,9 @@ package dev.consentry.formats;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.consentry.decision.Decision;
+import dev.consentry.decision.ItemGraph;
 import dev.consentry.decision.Reason;
+import dev.consentry.decision.Verdict;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,12 +41,48 @@ public final class DecisionJson {
         out.append(decision.allowed() ? ALLOW : DENY);
         List<Reason> reasons = decision.reasons();
         for (int i = 0; i < reasons.size(); i++) {
-            if (i > 0) {
-                out.append((byte) ',');
-            }
-            out.append(rendered.computeIfAbsent(reasons.get(i), DecisionJson::render));
+            reason(i, reasons.get(i), out);
         }
         out.append(END);
+    }
+
+    /**
+     * Writes the decision of a node of a graph and a newline, the same line {@link #write(Decision,
+     * LineBuffer)} writes: the id is copied from the graph's UTF-8 bytes when it needs no escaping.
+     */
+    public void write(ItemGraph graph, int node, Verdict verdict, LineBuffer out) {
+        out.append(ID);
+        byte[] id = graph.idBytes(node);
+        int from = graph.idStart(node);
+        int to = graph.idEnd(node);
+        if (needsEscaping(id, from, to)) {
+            out.append(encoder.quoteAsUTF8(graph.id(node)));
+        } else {
+            out.append(id, from, to);
+        }
+        out.append(verdict.allowed() ? ALLOW : DENY);
+        for (int i = 0; i < verdict.reasons(); i++) {
+            reason(i, verdict.reason(i), out);
+        }
+        out.append(END);
+    }
+
+    private void reason(int index, Reason reason, LineBuffer out) {
+        if (index > 0) {
+            out.append((byte) ',');
+        }
+        out.append(rendered.computeIfAbsent(reason, DecisionJson::render));
+    }
+
+    /** What JSON (and Jackson) escapes in a string: control characters, the quote and the backslash. */
+    private static boolean needsEscaping(byte[] utf8, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = utf8[i];
+            if (b >= 0 && (b < 0x20 || b == '"' || b == '\\')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One decision as a JSON line (no newline). */

@@ -6,11 +6,10 @@ import static dev.consentry.error.ErrorCode.OUTPUT_FAILED;
 import dev.consentry.build.BuildRecord;
 import dev.consentry.consent.EventIndex;
 import dev.consentry.decision.Decider;
-import dev.consentry.decision.Decision;
 import dev.consentry.decision.DecisionEngine;
 import dev.consentry.decision.ItemGraph;
-import dev.consentry.decision.Reason;
 import dev.consentry.decision.ReasonCode;
+import dev.consentry.decision.Verdict;
 import dev.consentry.error.ConsentryException;
 import dev.consentry.error.SourceLocation;
 import dev.consentry.formats.BuildJson;
@@ -249,7 +248,7 @@ public final class LocalGate {
             t.setDaemon(true);
             return t;
         });
-        ThreadLocal<DecisionJson> writers = ThreadLocal.withInitial(DecisionJson::new);
+        ThreadLocal<Renderer> renderers = ThreadLocal.withInitial(() -> new Renderer(new Verdict(), new DecisionJson()));
         Deque<Chunk> free = new ArrayDeque<>();
         try (FileChannel allowed = FileChannel.open(dir.file(ALLOWED), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 FileChannel denied = FileChannel.open(dir.file(DENIED), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -263,7 +262,7 @@ public final class LocalGate {
                     int from = next;
                     int to = Math.min(n, from + CHUNK);
                     Chunk chunk = free.isEmpty() ? new Chunk() : free.pop();
-                    deciding.add(pool.submit(() -> decideChunk(decider, purpose, at, from, to, writers.get(), chunk)));
+                    deciding.add(pool.submit(() -> decideChunk(decider, purpose, at, from, to, renderers.get(), chunk)));
                     next = to;
                 }
                 Chunk chunk = deciding.poll().get();
@@ -303,27 +302,32 @@ public final class LocalGate {
         return tally;
     }
 
-    private static Chunk decideChunk(Decider decider, Purpose purpose, Instant at, int from, int to, DecisionJson json,
+    private static Chunk decideChunk(Decider decider, Purpose purpose, Instant at, int from, int to, Renderer renderer,
             Chunk chunk) {
         chunk.clear();
         boolean[] seen = new boolean[chunk.deniedByCode.length];
+        ItemGraph graph = decider.graph();
         for (int node = from; node < to; node++) {
-            Decision d = decider.decide(node, purpose, at);
-            if (d.allowed()) {
+            Verdict v = decider.decide(node, purpose, at, renderer.verdict);
+            if (v.allowed()) {
                 chunk.allowedNodes[chunk.allowed++] = node;
-                json.write(d, chunk.allowedLines);
+                renderer.json.write(graph, node, v, chunk.allowedLines);
             } else {
                 chunk.denied++;
                 Arrays.fill(seen, false);
-                for (Reason r : d.reasons()) {
-                    if (!seen[r.code().ordinal()]) {
-                        seen[r.code().ordinal()] = true;
-                        chunk.deniedByCode[r.code().ordinal()]++;
+                for (int r = 0; r < v.reasons(); r++) {
+                    int code = v.reason(r).code().ordinal();
+                    if (!seen[code]) {
+                        seen[code] = true;
+                        chunk.deniedByCode[code]++;
                     }
                 }
-                json.write(d, chunk.deniedLines);
+                renderer.json.write(graph, node, v, chunk.deniedLines);
             }
         }
         return chunk;
     }
+
+    /** One pool thread's reusable verdict and line writer. */
+    private record Renderer(Verdict verdict, DecisionJson json) {}
 }
