@@ -253,8 +253,21 @@ public final class ItemBatch {
             return into;
         }
 
-        /** Rare: ids are mostly ASCII, which is its own UTF-8. */
+        /**
+         * Rare: ids are mostly ASCII, which is its own UTF-8. An id with half a surrogate pair
+         * (JSON can spell one, {@code "\\ud800"}) has no UTF-8 form, so it is refused rather
+         * than silently changed.
+         */
         private byte[] appendEncoded(byte[] into, int at, String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    throw new IllegalArgumentException("an item id is Unicode text; this one has half a surrogate pair at "
+                            + "character " + i);
+                }
+            }
             byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
             into = room(into, at, utf8.length);
             System.arraycopy(utf8, 0, into, at, utf8.length);

@@ -1,5 +1,6 @@
 package dev.consentry.formats;
 
+import static dev.consentry.error.ErrorCode.BAD_VALUE;
 import static dev.consentry.error.ErrorCode.DUPLICATE_ID;
 import static dev.consentry.error.ErrorCode.UNKNOWN_CATEGORY;
 import static dev.consentry.error.ErrorCode.UNKNOWN_TRANSFORM;
@@ -155,7 +156,11 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
             switch (bit) {
                 case ID -> {
                     Fields.requireString(p, line, field, -1);
-                    item.id(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                    try {
+                        item.id(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                    } catch (IllegalArgumentException e) {
+                        throw line.error(BAD_VALUE, p, field, e.getMessage());
+                    }
                 }
                 case ACCOUNT -> item.account(name(p, line, field, -1, ACCOUNT));
                 case USER -> {
@@ -183,7 +188,11 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
                         Fields.requireList(p, line, field);
                         for (int n = 0; p.nextToken() != JsonToken.END_ARRAY; n++) {
                             Fields.requireString(p, line, field, n);
-                            item.parent(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                            try {
+                                item.parent(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                            } catch (IllegalArgumentException e) {
+                                throw line.error(BAD_VALUE, p, field + "[" + n + "]", e.getMessage());
+                            }
                         }
                     }
                 }
