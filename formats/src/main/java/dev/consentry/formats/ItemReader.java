@@ -228,7 +228,8 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
             if (key == nameIds.length) {
                 nameIds = Arrays.copyOf(nameIds, key * 2);
             }
-            nameIds[namesKnown++] = batch.names().id(p.getText());
+            int id = batch.names().id(p.getText());
+            nameIds[namesKnown++] = id;
         }
         return nameIds[key];
     }
@@ -242,8 +243,9 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
                 categories = Arrays.copyOf(categories, key * 2);
             }
             String name = p.getText();
-            categories[categoriesKnown++] = taxonomy.category(name).orElseThrow(() ->
+            Category known = taxonomy.category(name).orElseThrow(() ->
                     line.error(UNKNOWN_CATEGORY, p, field, "unknown category '" + name + "'"));
+            categories[categoriesKnown++] = known;
         }
         return categories[key];
     }

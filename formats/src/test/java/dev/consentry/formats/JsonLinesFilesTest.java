@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -145,7 +146,6 @@ class JsonLinesFilesTest {
         text.append(line.formatted(7, "\"i0\""));
         Path items = Files.writeString(dir.resolve("items.jsonl"), text);
         ItemReader.ItemFile file = assertTimeoutPreemptively(PATIENCE, () -> ItemReader.read(items, Taxonomy.defaults()));
-        assertThat(file.batches()).hasSizeGreaterThan(2);
         int last = lines - 1;
         assertThatThrownBy(file::graph).isInstanceOfSatisfying(ConsentryException.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.DUPLICATE_ID);
@@ -159,6 +159,54 @@ class JsonLinesFilesTest {
         assertThat(graph.item(last).parents()).containsExactly("i" + (last - 1));
         assertThat(graph.lineageBroken(last)).isFalse();
         assertThat(graph.ancestors(last)).hasSize(last);
+    }
+
+    @Test
+    void a_file_read_in_blocks_reports_the_first_bad_line_of_the_file_by_its_own_number() throws IOException {
+        List<String> lines = items(3 * BLOCK);
+        int early = 10;
+        int late = lines.size() - 10;
+        lines.set(late, lines.get(late).replace("customer_content.audio", "customer_content.audioo"));
+        Path onlyLate = Files.write(dir.resolve("late.jsonl"), lines);
+        assertThatThrownBy(() -> ItemReader.read(onlyLate, Taxonomy.defaults()))
+                .isInstanceOfSatisfying(ConsentryException.class, e -> assertThat(e.location().orElseThrow().line()).isEqualTo(late + 1));
+        lines.set(early, lines.get(early).replace("\"created\":\"2023-08-09T10", "\"created\":\"2023-18-09T10"));
+        Path both = Files.write(dir.resolve("both.jsonl"), lines);
+        assertThatThrownBy(() -> ItemReader.read(both, Taxonomy.defaults()))
+                .isInstanceOfSatisfying(ConsentryException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.BAD_TIMESTAMP);
+                    assertThat(e.location().orElseThrow().line()).isEqualTo(early + 1);
+                });
+    }
+
+    @Test
+    void a_block_read_again_line_by_line_keeps_every_item_once() throws IOException {
+        List<String> lines = items(3 * BLOCK);
+        int odd = lines.size() - 1000;
+        lines.set(odd, lines.get(odd).replace(",\"account\"", ",\r\"account\""));
+        lines.add(odd + 1, "");
+        Path file = Files.write(dir.resolve("odd.jsonl"), lines);
+        ItemReader.ItemFile read = ItemReader.read(file, Taxonomy.defaults());
+        assertThat(read.lines()).hasSize(lines.size() - 1);
+        assertThat(read.lines()[odd]).isEqualTo(odd + 1);
+        assertThat(read.lines()[odd + 1]).isEqualTo(odd + 3);
+        dev.consentry.decision.ItemGraph graph = read.graph();
+        assertThat(graph.size()).isEqualTo(lines.size() - 1);
+        assertThat(graph.item(odd + 1).parents()).containsExactly("i" + odd);
+        assertThat(graph.lineageBroken(odd + 1)).isFalse();
+    }
+
+    /** Items {@code i0, i1, ...}, each the parent of the next, filling at least {@code size} bytes. */
+    private static List<String> items(int size) {
+        List<String> lines = new java.util.ArrayList<>();
+        int bytes = 0;
+        for (int i = 0; bytes < size; i++) {
+            String line = "{\"id\":\"i" + i + "\",\"account\":\"acme\",\"category\":\"customer_content.audio\","
+                    + "\"created\":\"2023-08-09T10:00:00Z\",\"parents\":[" + (i == 0 ? "" : "\"i" + (i - 1) + "\"") + "]}";
+            lines.add(line);
+            bytes += line.length() + 1;
+        }
+        return lines;
     }
 
     /** Writes erasure events, one a line, padded so that the file has exactly {@code size} bytes; returns the line count. */
