@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The consent history indexed for as-of queries.
@@ -30,14 +31,40 @@ public final class EventIndex implements ConsentState {
     private final String head;
 
     private EventIndex(Builder b) {
+        // The chain is one long sequence of hashes; it is computed beside the indexing, not after it.
+        CompletableFuture<String> chain = CompletableFuture.supplyAsync(() -> {
+            EventChain c = new EventChain();
+            b.recorded.forEach(c::append);
+            return c.head();
+        });
         this.catalog = b.catalog;
         this.accounts = new HashMap<>();
-        b.settings.sort(Comparator.comparing(Event::at));
-        b.memberships.sort(Comparator.comparing(Event::at));
-        for (Event.Membership m : b.memberships) {
+        this.erasures = new HashMap<>();
+        List<Event.SettingChange> settings = new ArrayList<>();
+        List<Event.Membership> memberships = new ArrayList<>();
+        // Per meeting and participant, the first acknowledgement then the first objection of each kind.
+        Map<String, Map<String, long[]>> firsts = new HashMap<>();
+        int kinds = catalog.notices().size();
+        for (Event event : b.recorded) {
+            long at = Instants.nanos(event.at());
+            if (event instanceof Event.SettingChange s) {
+                settings.add(s);
+            } else if (event instanceof Event.Membership m) {
+                memberships.add(m);
+            } else if (event instanceof Event.NoticeAck a) {
+                foldFirst(firsts, kinds, a.meeting(), a.user(), a.notice().index(), at);
+            } else if (event instanceof Event.Objection o) {
+                foldFirst(firsts, kinds, o.meeting(), o.user(), kinds + o.notice().index(), at);
+            } else if (event instanceof Event.Erasure e) {
+                erasures.merge(e.item(), at, Math::min);
+            }
+        }
+        settings.sort(Comparator.comparing(Event::at));
+        memberships.sort(Comparator.comparing(Event::at));
+        for (Event.Membership m : memberships) {
             account(m.account()).user(m.user(), catalog).memberships.add(Instants.nanos(m.at()), m.group());
         }
-        for (Event.SettingChange s : b.settings) {
+        for (Event.SettingChange s : settings) {
             AccountHistory a = account(s.scope().account());
             History[] histories = switch (s.scope().level()) {
                 case ACCOUNT -> a.settings;
@@ -50,11 +77,19 @@ public final class EventIndex implements ConsentState {
             }
             histories[key].add(Instants.nanos(s.at()), s.value(), s.locked());
         }
-        this.notices = new HashMap<>(b.notices.size() * 4 / 3 + 1);
-        int kinds = catalog.notices().size();
-        b.notices.forEach((meeting, byUser) -> notices.put(meeting, new MeetingNotices(byUser, kinds)));
-        this.erasures = b.erasures;
-        this.head = b.chain.head();
+        this.notices = new HashMap<>(firsts.size() * 4 / 3 + 1);
+        firsts.forEach((meeting, byUser) -> notices.put(meeting, new MeetingNotices(byUser, kinds)));
+        this.head = chain.join();
+    }
+
+    private static void foldFirst(Map<String, Map<String, long[]>> firsts, int kinds, String meeting, String user, int slot,
+            long at) {
+        long[] times = firsts.computeIfAbsent(meeting, m -> new HashMap<>()).computeIfAbsent(user, u -> {
+            long[] never = new long[2 * kinds];
+            Arrays.fill(never, Long.MAX_VALUE);
+            return never;
+        });
+        times[slot] = Math.min(times[slot], at);
     }
 
     private AccountHistory account(String name) {
@@ -267,12 +302,7 @@ public final class EventIndex implements ConsentState {
     /** Collects events in recording order; {@link #build()} indexes them. */
     public static final class Builder {
         private final SettingsCatalog catalog;
-        private final List<Event.SettingChange> settings = new ArrayList<>();
-        private final List<Event.Membership> memberships = new ArrayList<>();
-        /** Per meeting and participant, the first acknowledgement then the first objection of each kind. */
-        private final Map<String, Map<String, long[]>> notices = new HashMap<>();
-        private final Map<String, Long> erasures = new HashMap<>();
-        private final EventChain chain = new EventChain();
+        private final List<Event> recorded = new ArrayList<>();
 
         private Builder(SettingsCatalog catalog) {
             this.catalog = requireNonNull(catalog, "catalog is null");
@@ -280,22 +310,15 @@ public final class EventIndex implements ConsentState {
 
         /** Records one event; it must use this builder's catalog's settings and notices. */
         public Builder add(Event event) {
-            long at = Instants.nanos(event.at());
+            Instants.nanos(event.at());
             if (event instanceof Event.SettingChange s) {
                 requireFromCatalog(catalog.settings(), s.setting());
-                settings.add(s);
-            } else if (event instanceof Event.Membership m) {
-                memberships.add(m);
             } else if (event instanceof Event.NoticeAck a) {
                 requireFromCatalog(catalog.notices(), a.notice());
-                foldFirst(a.meeting(), a.user(), a.notice().index(), at);
             } else if (event instanceof Event.Objection o) {
                 requireFromCatalog(catalog.notices(), o.notice());
-                foldFirst(o.meeting(), o.user(), catalog.notices().size() + o.notice().index(), at);
-            } else if (event instanceof Event.Erasure e) {
-                erasures.merge(e.item(), at, Math::min);
             }
-            chain.append(event);
+            recorded.add(event);
             return this;
         }
 
@@ -303,15 +326,6 @@ public final class EventIndex implements ConsentState {
             if (!known.contains(definition)) {
                 throw new IllegalArgumentException(definition + " is not in this index's catalog");
             }
-        }
-
-        private void foldFirst(String meeting, String user, int slot, long at) {
-            long[] times = notices.computeIfAbsent(meeting, m -> new HashMap<>()).computeIfAbsent(user, u -> {
-                long[] never = new long[2 * catalog.notices().size()];
-                Arrays.fill(never, Long.MAX_VALUE);
-                return never;
-            });
-            times[slot] = Math.min(times[slot], at);
         }
 
         public EventIndex build() {
