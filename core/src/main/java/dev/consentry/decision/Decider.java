@@ -26,6 +26,10 @@ import java.util.stream.IntStream;
  * (and by fixpoint over the few nodes on or below a cycle). Labels: for each policy version, each
  * node's label set, built from its parents' sets in topological order minus what the version's
  * declassify rules drop for the node's transforms; a version's sets are computed on first use.
+ *
+ * <p>A caller that decides millions of nodes (a gate build) passes a {@link Verdict} of its own
+ * thread to reuse, and nothing is allocated per decision; a caller that decides one node (an
+ * explanation, a request) gets a {@link Decision}, the same answer as a value.
  */
 public final class Decider {
     private static final Reason NOT_YET_CREATED = Reason.of(ReasonCode.NOT_YET_CREATED);
