@@ -167,6 +167,13 @@ public final class ItemBatch {
             idLength = utf8Length;
         }
 
+        /** The id as its UTF-8 bytes, {@code utf8[from .. from + length)}, which the caller has checked are UTF-8. */
+        public void id(byte[] utf8, int from, int length) {
+            id = room(id, 0, length);
+            System.arraycopy(utf8, from, id, 0, length);
+            idLength = length;
+        }
+
         public void account(int name) {
             account = name;
         }
@@ -205,6 +212,14 @@ public final class ItemBatch {
             int at = startParent();
             parentIds = appendUtf8(parentIds, at, chars, from, length);
             parentEnd[parentCount++] = at + utf8Length;
+        }
+
+        /** A parent's id as its UTF-8 bytes, {@code utf8[from .. from + length)}, which the caller has checked are UTF-8. */
+        public void parent(byte[] utf8, int from, int length) {
+            int at = startParent();
+            parentIds = room(parentIds, at, length);
+            System.arraycopy(utf8, from, parentIds, at, length);
+            parentEnd[parentCount++] = at + length;
         }
 
         public void transforms(Set<Transform> value) {

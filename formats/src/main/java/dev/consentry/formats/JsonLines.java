@@ -70,6 +70,22 @@ final class JsonLines {
         B result();
     }
 
+    /**
+     * A block that reads the lines it knows to be plain straight from their bytes, and leaves the
+     * rest to a JSON parser ({@link #line}), which reads any valid line and names the error in
+     * an invalid one. Such a block is read line by line, never by the one-parser fast pass.
+     */
+    interface PlainBlock<B> extends Block<B> {
+        int NOT_PLAIN = -1;
+
+        /**
+         * Reads the line that starts at {@code buf[from]} if it is plain, and returns where it
+         * ends: the index of its newline, or {@code limit} for a last line without one. Returns
+         * {@link #NOT_PLAIN}, having added nothing, for any line it does not read.
+         */
+        int plainLine(byte[] buf, int from, int limit);
+    }
+
     /** Parses one line into one value, for a block that is the list of its lines' values. */
     interface LineParser<T> {
         T parse(JsonParser parser, LineContext line) throws IOException;
@@ -230,8 +246,12 @@ final class JsonLines {
 
     private static <B> Parsed<B> parseBlock(String file, byte[] buf, int length, int firstLine, int lines,
             IntFunction<? extends Block<B>> blocks) {
+        Block<B> block = blocks.apply(lines);
+        if (block instanceof PlainBlock<B>) {
+            return parseByLine(file, buf, length, firstLine, lines, block);
+        }
         try {
-            return parseWhole(file, buf, length, firstLine, lines, blocks.apply(lines));
+            return parseWhole(file, buf, length, firstLine, lines, block);
         } catch (Retry e) {
             return parseByLine(file, buf, length, firstLine, lines, blocks.apply(lines));
         }
@@ -266,12 +286,19 @@ final class JsonLines {
     }
 
     private static <B> Parsed<B> parseByLine(String file, byte[] buf, int length, int firstLine, int maxLines, Block<B> block) {
+        PlainBlock<B> plain = block instanceof PlainBlock<B> p ? p : null;
         int[] lines = new int[maxLines];
         int count = 0;
         int line = firstLine;
         int start = 0;
         while (start < length) {
-            int end = start;
+            int end = plain == null ? PlainBlock.NOT_PLAIN : plain.plainLine(buf, start, length);
+            if (end != PlainBlock.NOT_PLAIN) {
+                lines[count++] = line++;
+                start = end + 1;
+                continue;
+            }
+            end = start;
             while (end < length && buf[end] != '\n') {
                 end++;
             }

@@ -50,35 +50,43 @@ final class Timestamps {
      * Epoch nanoseconds of {@code text[from .. from + length)} when it is a valid time in the
      * common form {@code 2023-08-09T10:00:00Z}, with up to nine fraction digits; else
      * {@link #NOT_UTC_FORM}, and the general parser decides (it rejects what this one does).
-     * Checked field by field as {@code java.time} checks them; the date is counted in days by
-     * H. Hinnant's days-from-civil algorithm, as {@code java.time} counts them.
      */
     static long utcNanos(char[] text, int from, int length) {
         if (length < 20 || length > 30 || text[from + length - 1] != 'Z' || text[from + 4] != '-' || text[from + 7] != '-'
-                || text[from + 10] != 'T' || text[from + 13] != ':' || text[from + 16] != ':') {
+                || text[from + 10] != 'T' || text[from + 13] != ':' || text[from + 16] != ':'
+                || (length == 20 ? text[from + 19] != 'Z' : length == 21 || text[from + 19] != '.')) {
             return NOT_UTC_FORM;
         }
-        int year = digits(text, from, from + 4);
-        int month = digits(text, from + 5, from + 7);
-        int day = digits(text, from + 8, from + 10);
-        int hour = digits(text, from + 11, from + 13);
-        int minute = digits(text, from + 14, from + 16);
-        int second = digits(text, from + 17, from + 19);
-        int fraction = 0;
-        if (length > 20) {
-            if (length == 21 || text[from + 19] != '.') {
-                return NOT_UTC_FORM;
-            }
-            fraction = digits(text, from + 20, from + length - 1);
-            for (int i = length - 1 - 20; i < 9 && fraction >= 0; i++) {
-                fraction *= 10;
-            }
-        } else if (text[from + 19] != 'Z') {
+        return epochNanos(digits(text, from, from + 4), digits(text, from + 5, from + 7), digits(text, from + 8, from + 10),
+                digits(text, from + 11, from + 13), digits(text, from + 14, from + 16), digits(text, from + 17, from + 19),
+                length == 20 ? 0 : digits(text, from + 20, from + length - 1), length - 21);
+    }
+
+    /** {@link #utcNanos(char[], int, int)} of text as its bytes, for readers that scan lines without a parser. */
+    static long utcNanos(byte[] text, int from, int length) {
+        if (length < 20 || length > 30 || text[from + length - 1] != 'Z' || text[from + 4] != '-' || text[from + 7] != '-'
+                || text[from + 10] != 'T' || text[from + 13] != ':' || text[from + 16] != ':'
+                || (length == 20 ? text[from + 19] != 'Z' : length == 21 || text[from + 19] != '.')) {
             return NOT_UTC_FORM;
         }
+        return epochNanos(digits(text, from, from + 4), digits(text, from + 5, from + 7), digits(text, from + 8, from + 10),
+                digits(text, from + 11, from + 13), digits(text, from + 14, from + 16), digits(text, from + 17, from + 19),
+                length == 20 ? 0 : digits(text, from + 20, from + length - 1), length - 21);
+    }
+
+    /**
+     * The fields of a time, each -1 when it was not all digits, checked as {@code java.time}
+     * checks them; the date is counted in days by H. Hinnant's days-from-civil algorithm, as
+     * {@code java.time} counts them. {@code fraction} has {@code fractionDigits} digits.
+     */
+    private static long epochNanos(int year, int month, int day, int hour, int minute, int second, int fraction,
+            int fractionDigits) {
         if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
                 || second < 0 || second > 59 || fraction < 0) {
             return NOT_UTC_FORM;
+        }
+        for (int i = Math.max(0, fractionDigits); i < 9; i++) {
+            fraction *= 10;
         }
         boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
         if (day > DAYS_IN_MONTH[month - 1] + (month == 2 && leap ? 1 : 0)) {
@@ -103,6 +111,18 @@ final class Timestamps {
         int value = 0;
         for (int i = from; i < to; i++) {
             char c = s[i];
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private static int digits(byte[] s, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            byte c = s[i];
             if (c < '0' || c > '9') {
                 return -1;
             }

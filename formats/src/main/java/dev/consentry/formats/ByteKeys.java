@@ -3,14 +3,14 @@ package dev.consentry.formats;
 import java.util.Arrays;
 
 /**
- * The distinct strings of one block of lines, numbered densely and looked up by the characters
- * the parser holds, so a value seen before costs no {@link String}. A block of generated items
- * names a few thousand distinct accounts, users, meetings, categories and times across tens of
- * thousands of mentions; making a string of each mention to look it up was a third of reading.
- * Not thread-safe: one per block.
+ * The distinct strings of one block of lines, numbered densely and looked up by their bytes in
+ * the line, so a value seen before costs no {@link String}. A block of generated items names a
+ * few thousand distinct accounts, users, meetings and categories across tens of thousands of
+ * mentions; making a string of each mention to look it up was a third of reading. Not
+ * thread-safe: one per block.
  */
-final class CharKeys {
-    private char[] chars = new char[4096];
+final class ByteKeys {
+    private byte[] bytes = new byte[4096];
     private int used;
     private int[] end = new int[256];
     private int size;
@@ -23,8 +23,8 @@ final class CharKeys {
      * mostly repeat an account, a meeting, a participant list, and comparing with one key is
      * cheaper than hashing.
      */
-    int number(char[] buf, int from, int length, int hint) {
-        if (hint >= 0 && Arrays.equals(chars, hint == 0 ? 0 : end[hint - 1], end[hint], buf, from, from + length)) {
+    int number(byte[] buf, int from, int length, int hint) {
+        if (hint >= 0 && Arrays.equals(bytes, hint == 0 ? 0 : end[hint - 1], end[hint], buf, from, from + length)) {
             return hint;
         }
         int hash = 1;
@@ -35,14 +35,14 @@ final class CharKeys {
         for (int entry; (entry = slots[slot]) != 0; slot = (slot + 1) & mask) {
             int key = entry - 1;
             int start = key == 0 ? 0 : end[key - 1];
-            if (Arrays.equals(chars, start, end[key], buf, from, from + length)) {
+            if (Arrays.equals(bytes, start, end[key], buf, from, from + length)) {
                 return key;
             }
         }
-        if (used + length > chars.length) {
-            chars = Arrays.copyOf(chars, Math.max(chars.length * 2, used + length));
+        if (used + length > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, used + length));
         }
-        System.arraycopy(buf, from, chars, used, length);
+        System.arraycopy(buf, from, bytes, used, length);
         used += length;
         if (size == end.length) {
             end = Arrays.copyOf(end, size * 2);
@@ -62,7 +62,7 @@ final class CharKeys {
             int start = key == 0 ? 0 : end[key - 1];
             int hash = 1;
             for (int i = start; i < end[key]; i++) {
-                hash = 31 * hash + chars[i];
+                hash = 31 * hash + bytes[i];
             }
             int slot = (hash ^ (hash >>> 16)) & mask;
             while (slots[slot] != 0) {

@@ -1,0 +1,98 @@
+package dev.consentry.formats;
+
+/**
+ * A cursor over one line of JSON in its plainest form, for readers that take most lines straight
+ * from their bytes: spaces and tabs between tokens, strings of printable ASCII without escapes,
+ * {@code null}, lists of such strings. Whatever it cannot read plainly (an escape, text beyond
+ * ASCII, a number, an empty string, a syntax error) it reports as not plain, and the reader hands
+ * the line to a JSON parser, which reads it in full or reports the error at its place. So a plain
+ * read accepts only what the parser accepts, and reads it the same way. Not thread-safe.
+ */
+final class PlainJson {
+    private byte[] buf;
+    private int at;
+    private int limit;
+    /** The last string read is {@code bytes()[start .. end)}, without its quotes. */
+    int start;
+    int end;
+
+    /** Starts on {@code buf[from ..]}; the line ends at the first newline before {@code limit}, or at the limit. */
+    PlainJson reset(byte[] buf, int from, int limit) {
+        this.buf = buf;
+        this.at = from;
+        this.limit = limit;
+        return this;
+    }
+
+    byte[] bytes() {
+        return buf;
+    }
+
+    /** Skips spaces and tabs, then consumes {@code c} if it comes next. */
+    boolean next(char c) {
+        skipSpace();
+        if (at < limit && buf[at] == c) {
+            at++;
+            return true;
+        }
+        return false;
+    }
+
+    /** Reads a non-empty string of printable ASCII with no escape in it. */
+    boolean string() {
+        skipSpace();
+        if (at >= limit || buf[at] != '"') {
+            return false;
+        }
+        int i = at + 1;
+        for (; i < limit; i++) {
+            byte b = buf[i];
+            if (b == '"') {
+                break;
+            }
+            // Bytes beyond ASCII are negative: UTF-8 is left to the parser, which checks it.
+            if (b < 0x20 || b == '\\') {
+                return false;
+            }
+        }
+        if (i == limit || i == at + 1) {
+            return false;
+        }
+        start = at + 1;
+        end = i;
+        at = i + 1;
+        return true;
+    }
+
+    /** Consumes {@code null} if it comes next. */
+    boolean nullLiteral() {
+        skipSpace();
+        if (at + 4 <= limit && buf[at] == 'n' && buf[at + 1] == 'u' && buf[at + 2] == 'l' && buf[at + 3] == 'l') {
+            at += 4;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Where the line ends once its value is read: after spaces and tabs and a carriage return
+     * right before the newline, the index of the newline (or the limit); -1 if anything else
+     * follows the value.
+     */
+    int lineEnd() {
+        skipSpace();
+        if (at < limit && buf[at] == '\r' && (at + 1 == limit || buf[at + 1] == '\n')) {
+            at++;
+        }
+        if (at == limit) {
+            return limit;
+        }
+        return buf[at] == '\n' ? at : -1;
+    }
+
+    private void skipSpace() {
+        while (at < limit && (buf[at] == ' ' || buf[at] == '\t')) {
+            at++;
+        }
+    }
+}
