@@ -1,5 +1,8 @@
 package dev.consentry.formats;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -10,6 +13,7 @@ import java.util.Arrays;
  * thread-safe: one per block.
  */
 final class ByteKeys {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private byte[] bytes = new byte[4096];
     private int used;
     private int[] end = new int[256];
@@ -24,8 +28,11 @@ final class ByteKeys {
      * cheaper than hashing.
      */
     int number(byte[] buf, int from, int length, int hint) {
-        if (hint >= 0 && Arrays.equals(bytes, hint == 0 ? 0 : end[hint - 1], end[hint], buf, from, from + length)) {
-            return hint;
+        if (hint >= 0) {
+            int start = hint == 0 ? 0 : end[hint - 1];
+            if (end[hint] - start == length && same(bytes, start, buf, from, length)) {
+                return hint;
+            }
         }
         int hash = 1;
         for (int i = from; i < from + length; i++) {
@@ -35,7 +42,7 @@ final class ByteKeys {
         for (int entry; (entry = slots[slot]) != 0; slot = (slot + 1) & mask) {
             int key = entry - 1;
             int start = key == 0 ? 0 : end[key - 1];
-            if (Arrays.equals(bytes, start, end[key], buf, from, from + length)) {
+            if (end[key] - start == length && same(bytes, start, buf, from, length)) {
                 return key;
             }
         }
@@ -53,6 +60,26 @@ final class ByteKeys {
             rehash();
         }
         return size - 1;
+    }
+
+    /**
+     * Whether {@code a[aFrom ..]} and {@code b[bFrom ..]} hold the same {@code length} bytes.
+     * Keys are a few bytes long, too short for {@link Arrays#equals}' vectorised compare to pay
+     * for its set-up; this compares eight bytes at a time.
+     */
+    static boolean same(byte[] a, int aFrom, byte[] b, int bFrom, int length) {
+        int i = 0;
+        for (; i + 8 <= length; i += 8) {
+            if ((long) LONGS.get(a, aFrom + i) != (long) LONGS.get(b, bFrom + i)) {
+                return false;
+            }
+        }
+        for (; i < length; i++) {
+            if (a[aFrom + i] != b[bFrom + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void rehash() {

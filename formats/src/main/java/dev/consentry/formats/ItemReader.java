@@ -178,15 +178,19 @@ public final class ItemReader implements JsonLines.PlainBlock<ItemBatch> {
     /** The field a key names; the fields mostly come in one order, so the one after the last is tried first. */
     private int field(byte[] buf, int from, int to) {
         int expected = lastField + 1;
-        if (expected < FIELD_BYTES.length && Arrays.equals(FIELD_BYTES[expected], 0, FIELD_BYTES[expected].length, buf, from, to)) {
+        if (expected < FIELD_BYTES.length && names(FIELD_BYTES[expected], buf, from, to)) {
             return lastField = expected;
         }
         for (int f = 0; f < FIELD_BYTES.length; f++) {
-            if (Arrays.equals(FIELD_BYTES[f], 0, FIELD_BYTES[f].length, buf, from, to)) {
+            if (names(FIELD_BYTES[f], buf, from, to)) {
                 return lastField = f;
             }
         }
         return -1;
+    }
+
+    private static boolean names(byte[] field, byte[] buf, int from, int to) {
+        return field.length == to - from && ByteKeys.same(field, 0, buf, from, field.length);
     }
 
     /**

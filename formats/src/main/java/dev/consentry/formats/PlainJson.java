@@ -1,5 +1,9 @@
 package dev.consentry.formats;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * A cursor over one line of JSON in its plainest form, for readers that take most lines straight
  * from their bytes: spaces and tabs between tokens, strings of printable ASCII without escapes,
@@ -9,6 +13,10 @@ package dev.consentry.formats;
  * read accepts only what the parser accepts, and reads it the same way. Not thread-safe.
  */
 final class PlainJson {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH = 0x8080808080808080L;
+    private static final long LOW = 0x7F7F7F7F7F7F7F7FL;
     private byte[] buf;
     private int at;
     private int limit;
@@ -45,6 +53,16 @@ final class PlainJson {
             return false;
         }
         int i = at + 1;
+        // Eight bytes at a time to the first that is not plain text: a quote, a backslash, a control or non-ASCII byte.
+        while (i + 8 <= limit) {
+            long x = (long) LONGS.get(buf, i);
+            long stop = zeroBytes(x ^ '"' * ONES) | zeroBytes(x ^ '\\' * ONES) | (~((x & LOW) + (0x80 - 0x20) * ONES) | x) & HIGH;
+            if (stop != 0) {
+                i += Long.numberOfTrailingZeros(stop) >>> 3;
+                break;
+            }
+            i += 8;
+        }
         for (; i < limit; i++) {
             byte b = buf[i];
             if (b == '"') {
@@ -88,6 +106,11 @@ final class PlainJson {
             return limit;
         }
         return buf[at] == '\n' ? at : -1;
+    }
+
+    /** The high bit of each byte of {@code x} that is zero, and no other bit. */
+    private static long zeroBytes(long x) {
+        return ~((x & LOW) + LOW | x | LOW);
     }
 
     private void skipSpace() {
