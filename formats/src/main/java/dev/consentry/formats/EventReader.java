@@ -12,31 +12,86 @@ import dev.consentry.consent.NoticeDefinition;
 import dev.consentry.consent.Scope;
 import dev.consentry.consent.SettingDefinition;
 import dev.consentry.consent.SettingsCatalog;
+import dev.consentry.time.Instants;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads the events format: JSON Lines, one event a line, each with a {@code type} and that type's
  * fields, all required except a setting's {@code locked} (absent means not locked). Setting keys
  * and notice kinds must be in the catalog. Events need not be in time order; the file's order
  * breaks ties between events at the same instant.
+ *
+ * <p>As with items, a line in the plain form (see {@link PlainJson}) is read straight from its
+ * bytes and any other line through Jackson, which names the error in a bad one. The strings of a
+ * block (meetings, users, notice kinds) repeat from line to line and are made once per block.
  */
-public final class EventReader {
+public final class EventReader implements JsonLines.Block<List<Event>> {
     private static final Map<String, List<String>> FIELDS = Map.of(
             "setting", List.of("type", "at", "actor", "role", "scope", "key", "value", "locked"),
             "membership", List.of("type", "at", "user", "account", "group"),
             "notice_ack", List.of("type", "at", "meeting", "user", "notice"),
             "objection", List.of("type", "at", "meeting", "user", "notice"),
             "erasure", List.of("type", "at", "item"));
+    /** Every field of every type; a plain line's fields are numbered by their place here. */
+    private static final List<String> ALL_FIELDS = List.of("type", "at", "actor", "role", "scope", "key", "value", "locked",
+            "user", "account", "group", "meeting", "notice", "item");
+    private static final byte[][] FIELD_BYTES = ALL_FIELDS.stream().map(f -> f.getBytes(StandardCharsets.US_ASCII))
+            .toArray(byte[][]::new);
+    private static final int TYPE = 0;
+    private static final int AT = 1;
+    private static final int ACTOR = 2;
+    private static final int ROLE = 3;
+    private static final int SCOPE = 4;
+    private static final int KEY = 5;
+    private static final int VALUE = 6;
+    private static final int LOCKED = 7;
+    private static final int USER = 8;
+    private static final int ACCOUNT = 9;
+    private static final int GROUP = 10;
+    private static final int MEETING = 11;
+    private static final int NOTICE = 12;
+    private static final int ITEM = 13;
+    /** The fields each type has, as bits of {@link #ALL_FIELDS}; a setting's {@code locked} is optional. */
+    private static final Map<String, Integer> FIELD_BITS = Map.of(
+            "setting", bits(TYPE, AT, ACTOR, ROLE, SCOPE, KEY, VALUE, LOCKED),
+            "membership", bits(TYPE, AT, USER, ACCOUNT, GROUP),
+            "notice_ack", bits(TYPE, AT, MEETING, USER, NOTICE),
+            "objection", bits(TYPE, AT, MEETING, USER, NOTICE),
+            "erasure", bits(TYPE, AT, ITEM));
 
     private final SettingsCatalog catalog;
+    private final List<Event> events;
+    private final PlainJson plain = new PlainJson();
+    private final ByteKeys stringKeys = new ByteKeys();
+    private String[] strings = new String[256];
+    private int stringsKnown;
+    /** A plain line's string fields, by their place in {@link #ALL_FIELDS}; its time is {@code buf[atStart .. atEnd)}. */
+    private final String[] values = new String[ALL_FIELDS.size()];
+    private int atStart;
+    private int atEnd;
+    /** The field that came after each field last time (the first field after -1, at {@code following[0]}). */
+    private final int[] following = new int[ALL_FIELDS.size() + 1];
+    private int lastField;
 
-    private EventReader(SettingsCatalog catalog) {
+    private EventReader(SettingsCatalog catalog, int expectedEvents) {
         this.catalog = catalog;
+        this.events = new ArrayList<>(expectedEvents);
+    }
+
+    private static int bits(int... fields) {
+        int bits = 0;
+        for (int field : fields) {
+            bits |= 1 << field;
+        }
+        return bits;
     }
 
     /** The events of a file, in file order, and the SHA-256 of its bytes. */
@@ -50,10 +105,129 @@ public final class EventReader {
     }
 
     public static EventFile read(Path path, SettingsCatalog catalog) {
-        JsonLines.Result<List<Event>> result = JsonLines.read(path, JsonLines.lists(() -> new EventReader(catalog)::parse));
+        JsonLines.Result<List<Event>> result = JsonLines.read(path, lines -> new EventReader(catalog, lines));
         List<Event> events = new ArrayList<>(result.lines().length);
         result.blocks().forEach(events::addAll);
         return new EventFile(events, result.sha256());
+    }
+
+    @Override
+    public void line(JsonParser p, JsonLines.LineContext line) throws IOException {
+        events.add(parse(p, line));
+    }
+
+    @Override
+    public List<Event> result() {
+        return events;
+    }
+
+    @Override
+    public int plainLine(byte[] buf, int from, int limit) {
+        PlainJson in = plain.reset(buf, from, limit);
+        lastField = -1;
+        int seen = 0;
+        boolean value = false;
+        boolean locked = false;
+        if (!in.next('{')) {
+            return NOT_PLAIN;
+        }
+        do {
+            int field = in.string() ? field(buf, in.start, in.end) : -1;
+            if (field < 0 || (seen & (1 << field)) != 0 || !in.next(':')) {
+                return NOT_PLAIN;
+            }
+            seen |= 1 << field;
+            if (field == VALUE || field == LOCKED) {
+                boolean isTrue = in.trueLiteral();
+                if (!isTrue && !in.falseLiteral()) {
+                    return NOT_PLAIN;
+                }
+                if (field == VALUE) {
+                    value = isTrue;
+                } else {
+                    locked = isTrue;
+                }
+            } else if (in.string()) {
+                if (field == AT) {
+                    atStart = in.start;
+                    atEnd = in.end;
+                } else {
+                    values[field] = string(in);
+                }
+            } else {
+                return NOT_PLAIN;
+            }
+        } while (in.next(','));
+        if (!in.next('}') || (seen & 1 << TYPE) == 0) {
+            return NOT_PLAIN;
+        }
+        Integer fields = FIELD_BITS.get(values[TYPE]);
+        int required = fields == null ? 0 : fields & ~(1 << LOCKED);
+        if (fields == null || (seen & ~fields) != 0 || (seen & required) != required) {
+            return NOT_PLAIN;
+        }
+        Event event = plainEvent(values[TYPE], buf, value, locked);
+        int end = event == null ? NOT_PLAIN : in.lineEnd();
+        if (end != NOT_PLAIN) {
+            events.add(event);
+        }
+        return end;
+    }
+
+    /** The event a plain line's fields make, or null if one of them is invalid. */
+    private Event plainEvent(String type, byte[] buf, boolean value, boolean locked) {
+        long at = Timestamps.utcNanos(buf, atStart, atEnd - atStart);
+        if (at == Timestamps.NOT_UTC_FORM) {
+            return null;
+        }
+        Instant instant = Instants.instant(at);
+        return switch (type) {
+            case "setting" -> {
+                Optional<Scope> scope = Scope.parse(values[SCOPE]);
+                Optional<SettingDefinition> key = catalog.setting(values[KEY]);
+                yield scope.isEmpty() || key.isEmpty() ? null
+                        : new Event.SettingChange(instant, values[ACTOR], values[ROLE], scope.get(), key.get(), value, locked);
+            }
+            case "membership" -> new Event.Membership(instant, values[ACCOUNT], values[USER], values[GROUP]);
+            case "notice_ack", "objection" -> {
+                Optional<NoticeDefinition> notice = catalog.notice(values[NOTICE]);
+                yield notice.isEmpty() ? null : type.equals("notice_ack")
+                        ? new Event.NoticeAck(instant, values[MEETING], values[USER], notice.get())
+                        : new Event.Objection(instant, values[MEETING], values[USER], notice.get());
+            }
+            case "erasure" -> new Event.Erasure(instant, values[ITEM]);
+            default -> null;
+        };
+    }
+
+    /** The field a key names; a type's fields mostly come in one order, so the one that followed the last one last time is tried first. */
+    private int field(byte[] buf, int from, int to) {
+        int expected = following[lastField + 1];
+        int found = names(FIELD_BYTES[expected], buf, from, to) ? expected : -1;
+        for (int f = 0; f < FIELD_BYTES.length && found < 0; f++) {
+            found = names(FIELD_BYTES[f], buf, from, to) ? f : -1;
+        }
+        if (found >= 0) {
+            following[lastField + 1] = found;
+            lastField = found;
+        }
+        return found;
+    }
+
+    private static boolean names(byte[] field, byte[] buf, int from, int to) {
+        return field.length == to - from && ByteKeys.same(field, 0, buf, from, field.length);
+    }
+
+    /** The string just read, made once per block. */
+    private String string(PlainJson in) {
+        int key = stringKeys.number(in.bytes(), in.start, in.end - in.start, -1);
+        if (key == stringsKnown) {
+            if (key == strings.length) {
+                strings = Arrays.copyOf(strings, key * 2);
+            }
+            strings[stringsKnown++] = new String(in.bytes(), in.start, in.end - in.start, StandardCharsets.ISO_8859_1);
+        }
+        return strings[key];
     }
 
     private Event parse(JsonParser p, JsonLines.LineContext line) throws IOException {

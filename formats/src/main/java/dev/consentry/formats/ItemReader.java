@@ -40,7 +40,7 @@ import java.util.stream.IntStream;
  * by their bytes ({@link ByteKeys}) and makes a string only the first time it sees one; names are
  * numbered in one {@link Names} for the whole file.
  */
-public final class ItemReader implements JsonLines.PlainBlock<ItemBatch> {
+public final class ItemReader implements JsonLines.Block<ItemBatch> {
     static final List<String> FIELDS = List.of("id", "account", "user", "meeting", "category", "created", "subjects",
             "parents", "transforms");
     private static final int ID = 0;
@@ -122,12 +122,12 @@ public final class ItemReader implements JsonLines.PlainBlock<ItemBatch> {
         ItemBatch.Row item = row.clear();
         int seen = 0;
         if (!in.next('{')) {
-            return JsonLines.PlainBlock.NOT_PLAIN;
+            return NOT_PLAIN;
         }
         do {
             int field = in.string() ? field(buf, in.start, in.end) : -1;
             if (field < 0 || (seen & (1 << field)) != 0 || !in.next(':')) {
-                return JsonLines.PlainBlock.NOT_PLAIN;
+                return NOT_PLAIN;
             }
             seen |= 1 << field;
             boolean read = switch (field) {
@@ -161,12 +161,12 @@ public final class ItemReader implements JsonLines.PlainBlock<ItemBatch> {
                 default -> throw new AssertionError(field);
             };
             if (!read) {
-                return JsonLines.PlainBlock.NOT_PLAIN;
+                return NOT_PLAIN;
             }
         } while (in.next(','));
         int required = 1 << ID | 1 << ACCOUNT | 1 << CATEGORY | 1 << CREATED;
         if (!in.next('}') || (seen & required) != required) {
-            return JsonLines.PlainBlock.NOT_PLAIN;
+            return NOT_PLAIN;
         }
         int end = in.lineEnd();
         if (end >= 0) {

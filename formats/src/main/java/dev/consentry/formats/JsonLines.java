@@ -34,7 +34,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.function.IntFunction;
-import java.util.function.Supplier;
 
 /**
  * Reads a JSON Lines file in parallel, keeping line order, and hashes its bytes.
@@ -46,13 +45,11 @@ import java.util.function.Supplier;
  * whole file. The first error in file order wins, whatever thread finds it, and reading stops
  * once it is known.
  *
- * <p>A block is parsed twice only when it is bad. The fast pass runs one parser over the whole
- * block: creating a parser per line cost 340 ns a line, as much as parsing the line (measured on
- * generated items). It checks what a parser per line would: each object starts on a line of its
- * own and ends on the line it started on (a JSON string cannot hold a raw newline, so an object
- * that spans lines is not a valid line). On any error or doubt it throws the pass away and parses
- * the block again with a parser per line, which reports the error on the line that has it, never
- * on the next one.
+ * <p>A block reads each line in its plain form straight from the bytes ({@link Block#plainLine});
+ * a line it does not know to be plain gets a JSON parser of its own, which reads whatever JSON
+ * allows and reports an error on the line that has it. Every writer writes plain lines, and
+ * Jackson, even with one parser per block rather than per line, cost more than the whole plain
+ * read.
  */
 final class JsonLines {
     static final JsonFactory JSON = JsonFactory.builder().build();
@@ -60,22 +57,10 @@ final class JsonLines {
     private static final int BLOCK = 4 << 20;
 
     /**
-     * What one block of lines parses into, filled by one thread. {@link #line} is called for each
-     * non-blank line with the parser on the line's opening brace, and must consume the object up
-     * to and including its closing brace.
+     * What one block of lines parses into, filled by one thread, a line at a time: from its bytes
+     * when the line is plain ({@link #plainLine}), else through a JSON parser ({@link #line}).
      */
     interface Block<B> {
-        void line(JsonParser parser, LineContext line) throws IOException;
-
-        B result();
-    }
-
-    /**
-     * A block that reads the lines it knows to be plain straight from their bytes, and leaves the
-     * rest to a JSON parser ({@link #line}), which reads any valid line and names the error in
-     * an invalid one. Such a block is read line by line, never by the one-parser fast pass.
-     */
-    interface PlainBlock<B> extends Block<B> {
         int NOT_PLAIN = -1;
 
         /**
@@ -84,30 +69,14 @@ final class JsonLines {
          * {@link #NOT_PLAIN}, having added nothing, for any line it does not read.
          */
         int plainLine(byte[] buf, int from, int limit);
-    }
 
-    /** Parses one line into one value, for a block that is the list of its lines' values. */
-    interface LineParser<T> {
-        T parse(JsonParser parser, LineContext line) throws IOException;
-    }
+        /**
+         * Reads a line that is not plain, with the parser on its opening brace; must consume the
+         * object up to and including its closing brace, or throw the error the line has.
+         */
+        void line(JsonParser parser, LineContext line) throws IOException;
 
-    /** Blocks that collect each line's value in a list; each block gets its own parser from {@code parsers}. */
-    static <T> IntFunction<Block<List<T>>> lists(Supplier<LineParser<T>> parsers) {
-        return lines -> {
-            LineParser<T> parser = parsers.get();
-            List<T> values = new ArrayList<>(lines);
-            return new Block<>() {
-                @Override
-                public void line(JsonParser p, LineContext line) throws IOException {
-                    values.add(parser.parse(p, line));
-                }
-
-                @Override
-                public List<T> result() {
-                    return values;
-                }
-            };
-        };
+        B result();
     }
 
     /** The file and line being parsed, to build located errors. */
@@ -123,13 +92,6 @@ final class JsonLines {
 
     /** One block's result and the line numbers of its values. */
     private record Parsed<B>(B result, int[] lines, int count) {}
-
-    /** A block whose fast pass failed; it is parsed again line by line. */
-    private static final class Retry extends Exception {
-        Retry() {
-            super(null, null, false, false);
-        }
-    }
 
     private JsonLines() {}
 
@@ -194,7 +156,7 @@ final class JsonLines {
                 inFlight.acquire();
                 parsed.add(pool.submit(() -> {
                     try {
-                        return parseBlock(file, buf, blockLength, firstLine, blockLines + 1, blocks);
+                        return parse(file, buf, blockLength, firstLine, blockLines + 1, blocks.apply(blockLines + 1));
                     } finally {
                         spare.offer(buf);
                         inFlight.release();
@@ -244,56 +206,14 @@ final class JsonLines {
         }
     }
 
-    private static <B> Parsed<B> parseBlock(String file, byte[] buf, int length, int firstLine, int lines,
-            IntFunction<? extends Block<B>> blocks) {
-        Block<B> block = blocks.apply(lines);
-        if (block instanceof PlainBlock<B>) {
-            return parseByLine(file, buf, length, firstLine, lines, block);
-        }
-        try {
-            return parseWhole(file, buf, length, firstLine, lines, block);
-        } catch (Retry e) {
-            return parseByLine(file, buf, length, firstLine, lines, blocks.apply(lines));
-        }
-    }
-
-    /** The fast pass: one parser over the block; {@link Retry} if anything is wrong or unusual. */
-    private static <B> Parsed<B> parseWhole(String file, byte[] buf, int length, int firstLine, int maxLines, Block<B> block)
-            throws Retry {
-        int[] lines = new int[maxLines];
-        int count = 0;
-        int lastLine = 0;
-        try (JsonParser parser = JSON.createParser(buf, 0, length)) {
-            for (JsonToken t; (t = parser.nextToken()) != null; ) {
-                int line = parser.currentTokenLocation().getLineNr();
-                if (t != JsonToken.START_OBJECT || line <= lastLine) {
-                    throw new Retry();
-                }
-                block.line(parser, new LineContext(file, firstLine + line - 1));
-                if (parser.currentToken() != JsonToken.END_OBJECT || parser.currentTokenLocation().getLineNr() != line) {
-                    throw new Retry();
-                }
-                if (count == lines.length) {
-                    throw new Retry();
-                }
-                lines[count++] = firstLine + line - 1;
-                lastLine = line;
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new Retry();
-        }
-        return new Parsed<>(block.result(), lines, count);
-    }
-
-    private static <B> Parsed<B> parseByLine(String file, byte[] buf, int length, int firstLine, int maxLines, Block<B> block) {
-        PlainBlock<B> plain = block instanceof PlainBlock<B> p ? p : null;
+    private static <B> Parsed<B> parse(String file, byte[] buf, int length, int firstLine, int maxLines, Block<B> block) {
         int[] lines = new int[maxLines];
         int count = 0;
         int line = firstLine;
         int start = 0;
         while (start < length) {
-            int end = plain == null ? PlainBlock.NOT_PLAIN : plain.plainLine(buf, start, length);
-            if (end != PlainBlock.NOT_PLAIN) {
+            int end = block.plainLine(buf, start, length);
+            if (end != Block.NOT_PLAIN) {
                 lines[count++] = line++;
                 start = end + 1;
                 continue;

@@ -82,11 +82,27 @@ final class PlainJson {
         return true;
     }
 
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+
     /** Consumes {@code null} if it comes next. */
     boolean nullLiteral() {
+        return literal(NULL);
+    }
+
+    boolean trueLiteral() {
+        return literal(TRUE);
+    }
+
+    boolean falseLiteral() {
+        return literal(FALSE);
+    }
+
+    private boolean literal(byte[] word) {
         skipSpace();
-        if (at + 4 <= limit && buf[at] == 'n' && buf[at + 1] == 'u' && buf[at + 2] == 'l' && buf[at + 3] == 'l') {
-            at += 4;
+        if (at + word.length <= limit && ByteKeys.same(buf, at, word, 0, word.length)) {
+            at += word.length;
             return true;
         }
         return false;
