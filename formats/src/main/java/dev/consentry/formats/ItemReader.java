@@ -77,8 +77,13 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
     private Object[] transformsByKey = new Object[16];
     private int transformListsKnown;
     private int lastTransforms = -1;
-    /** Where each string of the transform list being read starts and ends. */
-    private int[] transformSpans = new int[8];
+    /** Subject lists by their bytes, as name numbers. */
+    private final ByteKeys subjectListKeys = new ByteKeys();
+    private int[][] subjectLists = new int[16][];
+    private int subjectListsKnown;
+    private int lastSubjectList = -1;
+    /** Where each string of the list being read starts and ends. */
+    private int[] spans = new int[16];
     private int lastField = -1;
 
     ItemReader(Taxonomy taxonomy, Names names, int expectedItems) {
@@ -145,7 +150,7 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
                     if (!in.string()) {
                         yield false;
                     }
-                    int name = plainName(in, field);
+                    int name = plainName(buf, in.start, in.end, field);
                     switch (field) {
                         case ACCOUNT -> item.account(name);
                         case USER -> item.user(name);
@@ -194,12 +199,12 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
     }
 
     /**
-     * The number of the name just read; {@code place} names where it stands (a field, or a
+     * The number of the name {@code buf[from .. to)}; {@code place} names where it stands (a field, or a
      * subject's position) so that the key found there last is tried first.
      */
-    private int plainName(PlainJson in, int place) {
+    private int plainName(byte[] buf, int from, int to, int place) {
         int hint = place < lastKeys.length ? lastKeys[place] : -1;
-        int key = nameKeys.number(in.bytes(), in.start, in.end - in.start, hint);
+        int key = nameKeys.number(buf, from, to - from, hint);
         if (place < lastKeys.length) {
             lastKeys[place] = key;
         }
@@ -207,7 +212,7 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
             if (key == nameIds.length) {
                 nameIds = Arrays.copyOf(nameIds, key * 2);
             }
-            nameIds[namesKnown++] = batch.names().id(ascii(in));
+            nameIds[namesKnown++] = batch.names().id(new String(buf, from, to - from, StandardCharsets.ISO_8859_1));
         }
         return nameIds[key];
     }
@@ -237,21 +242,57 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
         return true;
     }
 
+    /**
+     * A subject list is looked up by its bytes as a whole first: the items of one meeting mostly
+     * name the same participants, and one lookup of the list is cheaper than one per name.
+     */
     private boolean plainSubjects(PlainJson in, ItemBatch.Row item) {
+        int count = stringList(in);
+        if (count <= 0) {
+            return count == 0;
+        }
+        byte[] buf = in.bytes();
+        int key = subjectListKeys.number(buf, spans[0], spans[2 * count - 1] - spans[0], lastSubjectList);
+        lastSubjectList = key;
+        if (key == subjectListsKnown) {
+            if (key == subjectLists.length) {
+                subjectLists = Arrays.copyOf(subjectLists, key * 2);
+            }
+            int[] names = new int[count];
+            for (int k = 0; k < count; k++) {
+                names[k] = plainName(buf, spans[2 * k], spans[2 * k + 1], SUBJECTS + k);
+            }
+            subjectLists[subjectListsKnown++] = names;
+        }
+        for (int name : subjectLists[key]) {
+            item.subject(name);
+        }
+        return true;
+    }
+
+    /**
+     * Reads a list of plain strings into {@link #spans}: how many there are (0 for an empty
+     * list), or -1 if the list is not plain.
+     */
+    private int stringList(PlainJson in) {
         if (!in.next('[')) {
-            return false;
+            return -1;
         }
         if (in.next(']')) {
-            return true;
+            return 0;
         }
-        int n = 0;
+        int count = 0;
         do {
             if (!in.string()) {
-                return false;
+                return -1;
             }
-            item.subject(plainName(in, SUBJECTS + n++));
+            if (count == spans.length / 2) {
+                spans = Arrays.copyOf(spans, count * 4);
+            }
+            spans[2 * count] = in.start;
+            spans[2 * count++ + 1] = in.end;
         } while (in.next(','));
-        return in.next(']');
+        return in.next(']') ? count : -1;
     }
 
     private boolean plainParents(PlainJson in, ItemBatch.Row item) {
@@ -273,28 +314,12 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
     /** A transform list is looked up by its bytes as a whole: lines repeat a handful of lists. */
     @SuppressWarnings("unchecked")
     private boolean plainTransforms(PlainJson in, ItemBatch.Row item) {
-        if (!in.next('[')) {
-            return false;
-        }
-        if (in.next(']')) {
-            return true;
-        }
-        int count = 0;
-        do {
-            if (!in.string()) {
-                return false;
-            }
-            if (count == transformSpans.length / 2) {
-                transformSpans = Arrays.copyOf(transformSpans, count * 4);
-            }
-            transformSpans[2 * count] = in.start;
-            transformSpans[2 * count++ + 1] = in.end;
-        } while (in.next(','));
-        if (!in.next(']')) {
-            return false;
+        int count = stringList(in);
+        if (count <= 0) {
+            return count == 0;
         }
         byte[] buf = in.bytes();
-        int key = transformKeys.number(buf, transformSpans[0], in.end - transformSpans[0], lastTransforms);
+        int key = transformKeys.number(buf, spans[0], spans[2 * count - 1] - spans[0], lastTransforms);
         lastTransforms = key;
         if (key == transformListsKnown) {
             if (key == transformsByKey.length) {
@@ -302,8 +327,7 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
             }
             List<String> names = new ArrayList<>(count);
             for (int k = 0; k < count; k++) {
-                names.add(new String(buf, transformSpans[2 * k], transformSpans[2 * k + 1] - transformSpans[2 * k],
-                        StandardCharsets.ISO_8859_1));
+                names.add(new String(buf, spans[2 * k], spans[2 * k + 1] - spans[2 * k], StandardCharsets.ISO_8859_1));
             }
             transformsByKey[transformListsKnown++] = knownTransforms(names).orElse(null);
         }
