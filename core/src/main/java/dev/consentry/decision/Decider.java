@@ -42,6 +42,7 @@ public final class Decider {
     private final ItemGraph graph;
     private final long[] lineageErasedAt;
     private final AtomicReferenceArray<Labels> labelsBySlot;
+    private final Object[] slotLocks;
     /**
      * The plan of the purpose asked about last: a build asks about one purpose millions of times.
      * An immutable pair with final fields, so threads may race on the field and still see a whole pair.
@@ -57,6 +58,7 @@ public final class Decider {
         this.graph = requireNonNull(graph, "graph is null");
         this.lineageErasedAt = foldErasures();
         this.labelsBySlot = new AtomicReferenceArray<>(history.versions().size() + 1);
+        this.slotLocks = IntStream.range(0, labelsBySlot.length()).mapToObj(slot -> new Object()).toArray();
     }
 
     public ItemGraph graph() {
@@ -76,6 +78,18 @@ public final class Decider {
             lastPlan = last;
         }
         return decide(node, last.plan(), Instants.nanos(at), verdict);
+    }
+
+    /**
+     * Works out, on all cores, every node's labels under each policy version a decision at
+     * {@code at} can consult: those in force at any creation time up to {@code at}. Without it
+     * each version's labels are worked out by the first decision that needs them, one version
+     * at a time on one thread while every other deciding thread waits for it; a gate build
+     * calls this first.
+     */
+    public Decider prepare(Instant at) {
+        IntStream.rangeClosed(0, slotAt(Instants.nanos(at))).parallel().forEach(this::labels);
+        return this;
     }
 
     /** The labels a node carries under the policy version in force at {@code at}; empty if its lineage is broken. */
@@ -249,7 +263,8 @@ public final class Decider {
     private Labels labels(int slot) {
         Labels labels = labelsBySlot.get(slot);
         if (labels == null) {
-            synchronized (this) {
+            // One lock per slot, so that slots are worked out in parallel.
+            synchronized (slotLocks[slot]) {
                 labels = labelsBySlot.get(slot);
                 if (labels == null) {
                     labels = computeLabels(slot);

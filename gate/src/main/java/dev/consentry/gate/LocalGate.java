@@ -90,7 +90,7 @@ public final class LocalGate {
 
     /** Decides every item of loaded inputs and writes the build into {@code out}, all or nothing. */
     public static BuildRecord build(Inputs inputs, Purpose purpose, Instant at, Path out, Progress progress) {
-        Decider decider = new DecisionEngine(inputs.bundle(), inputs.state()).over(inputs.graph());
+        Decider decider = new DecisionEngine(inputs.bundle(), inputs.state()).over(inputs.graph()).prepare(at);
         try (OutputDirectory dir = OutputDirectory.open(out)) {
             Tally tally = decideAll(decider, purpose, at, dir, progress);
             MerkleTree tree = merkleTree(inputs.graph(), tally.allowedNodes, (int) tally.allowed);
