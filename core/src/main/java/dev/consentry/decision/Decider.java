@@ -296,7 +296,7 @@ public final class Decider {
             }
             ItemBatch batch = graph.batch(node);
             int row = graph.row(node);
-            int ownId = own[batch.categoryTable.get(batch.categories[row]).index()];
+            int ownId = own[batch.categories[row]];
             if (parentStart[node] == parentStart[node + 1]) {
                 ids[node] = ownId;
                 continue;

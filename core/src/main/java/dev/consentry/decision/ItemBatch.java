@@ -50,6 +50,7 @@ public final class ItemBatch {
     int[] accounts;
     int[] users;
     int[] meetings;
+    /** Row i's category is {@code categoryByIndex[categories[i]]}: its index in the taxonomy. */
     int[] categories;
     long[] created;
     int[] subjects;
@@ -61,7 +62,8 @@ public final class ItemBatch {
     /** The ids of unresolved parents, by their position in {@link #parents}. */
     final Map<Integer, String> unresolvedParentIds = new HashMap<>();
 
-    final Table<Category> categoryTable = new Table<>();
+    /** The categories rows have, by their taxonomy index; a table of the categories seen cost a hash lookup per row. */
+    private Category[] categoryByIndex = new Category[32];
     /** Subject lists as name numbers. */
     final Table<Subjects> subjectLists = new Table<>();
     final Table<Set<Transform>> transformSets = new Table<>();
@@ -303,6 +305,16 @@ public final class ItemBatch {
         if (row.idLength == 0 || row.account == NONE || row.category == null) {
             throw new IllegalArgumentException("an item has an id, an account and a category");
         }
+        int category = row.category.index();
+        if (category >= categoryByIndex.length) {
+            categoryByIndex = Arrays.copyOf(categoryByIndex, category + 1);
+        }
+        if (categoryByIndex[category] != row.category) {
+            if (categoryByIndex[category] != null) {
+                throw new IllegalArgumentException("the items of a batch have the categories of one taxonomy");
+            }
+            categoryByIndex[category] = row.category;
+        }
         if (size == idEnd.length) {
             resize(size * 2);
         }
@@ -317,7 +329,7 @@ public final class ItemBatch {
         accounts[r] = row.account;
         users[r] = row.user;
         meetings[r] = row.meeting;
-        categories[r] = categoryTable.id(row.category);
+        categories[r] = category;
         created[r] = row.created;
         subjects[r] = subjectLists.id(Subjects.of(row.subjects, row.subjectCount, subjectLists.last()));
         transforms[r] = transformSets.id(row.transforms);
@@ -335,6 +347,10 @@ public final class ItemBatch {
         parentEnd[r] = parentCount;
         size++;
         indexLocal(r, hash);
+    }
+
+    Category category(int row) {
+        return categoryByIndex[categories[row]];
     }
 
     int idFrom(int row) {
@@ -358,7 +374,7 @@ public final class ItemBatch {
             subjectNames.add(names.name(s));
         }
         return new Item(id(row), names.name(accounts[row]), optional(users[row]), optional(meetings[row]),
-                categoryTable.get(categories[row]), Instants.instant(created[row]), subjectNames,
+                category(row), Instants.instant(created[row]), subjectNames,
                 List.of(parentIds), transformSets.get(transforms[row]));
     }
 
@@ -444,7 +460,6 @@ public final class ItemBatch {
         }
         local = null;
         scratch = null;
-        categoryTable.seal();
         subjectLists.seal();
         transformSets.seal();
         if (ids.length - idBytes > ids.length / 8) {

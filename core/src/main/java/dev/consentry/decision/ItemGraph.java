@@ -265,7 +265,7 @@ public final class ItemGraph {
 
     public Category category(int node) {
         ItemBatch b = batch(node);
-        return b.categoryTable.get(b.categories[row(node)]);
+        return b.category(row(node));
     }
 
     /** The item of a node, as a value. */
