@@ -68,8 +68,8 @@ public final class ItemBatch {
     final Table<Subjects> subjectLists = new Table<>();
     final Table<Set<Transform>> transformSets = new Table<>();
 
-    private long[] local = new long[64];
-    private int localMask = 63;
+    private long[] local;
+    private int localMask;
     private Row scratch;
 
     /** A batch with room for about {@code expected} items before its arrays grow, numbering names in {@code names}. */
@@ -88,6 +88,9 @@ public final class ItemBatch {
         transforms = new int[rows];
         parentEnd = new int[rows];
         parents = new int[rows];
+        // Room for the expected rows at most half full, so a batch read from a block never rehashes.
+        local = new long[Integer.highestOneBit(Math.min(rows, 1 << 28) * 4 - 1)];
+        localMask = local.length - 1;
     }
 
     public int size() {
