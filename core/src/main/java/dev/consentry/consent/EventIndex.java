@@ -42,9 +42,8 @@ public final class EventIndex implements ConsentState {
         this.erasures = new HashMap<>();
         List<Event.SettingChange> settings = new ArrayList<>();
         List<Event.Membership> memberships = new ArrayList<>();
-        // Per meeting and participant, the first acknowledgement then the first objection of each kind.
-        Map<String, Map<String, long[]>> firsts = new HashMap<>();
         int kinds = catalog.notices().size();
+        NoticeFolds noticeEvents = new NoticeFolds();
         for (Event event : b.recorded) {
             long at = Instants.nanos(event.at());
             if (event instanceof Event.SettingChange s) {
@@ -52,9 +51,9 @@ public final class EventIndex implements ConsentState {
             } else if (event instanceof Event.Membership m) {
                 memberships.add(m);
             } else if (event instanceof Event.NoticeAck a) {
-                foldFirst(firsts, kinds, a.meeting(), a.user(), a.notice().index(), at);
+                noticeEvents.add(a.meeting(), a.user(), a.notice().index(), at);
             } else if (event instanceof Event.Objection o) {
-                foldFirst(firsts, kinds, o.meeting(), o.user(), kinds + o.notice().index(), at);
+                noticeEvents.add(o.meeting(), o.user(), kinds + o.notice().index(), at);
             } else if (event instanceof Event.Erasure e) {
                 erasures.merge(e.item(), at, Math::min);
             }
@@ -77,19 +76,116 @@ public final class EventIndex implements ConsentState {
             }
             histories[key].add(Instants.nanos(s.at()), s.value(), s.locked());
         }
-        this.notices = new HashMap<>(firsts.size() * 4 / 3 + 1);
-        firsts.forEach((meeting, byUser) -> notices.put(meeting, new MeetingNotices(byUser, kinds)));
+        this.notices = noticeEvents.byMeeting(kinds);
         this.head = chain.join();
     }
 
-    private static void foldFirst(Map<String, Map<String, long[]>> firsts, int kinds, String meeting, String user, int slot,
-            long at) {
-        long[] times = firsts.computeIfAbsent(meeting, m -> new HashMap<>()).computeIfAbsent(user, u -> {
-            long[] never = new long[2 * kinds];
-            Arrays.fill(never, Long.MAX_VALUE);
-            return never;
-        });
-        times[slot] = Math.min(times[slot], at);
+    /**
+     * Acknowledgements and objections as they are recorded, in columns, then grouped by meeting
+     * with a counting sort and folded into each meeting's {@link MeetingNotices}. A map per
+     * meeting and an array per participant, made while folding, were most of indexing two
+     * million notice events and lived long enough for the collector to copy them.
+     */
+    private static final class NoticeFolds {
+        private final Map<String, Integer> meetingNumbers = new HashMap<>();
+        private int[] meeting = new int[1024];
+        private String[] user = new String[1024];
+        /** Which first: notice kind n acknowledged, or {@code kinds + n} objected. */
+        private int[] slot = new int[1024];
+        private long[] at = new long[1024];
+        private int size;
+
+        void add(String meetingName, String userName, int firstSlot, long time) {
+            if (size == meeting.length) {
+                meeting = Arrays.copyOf(meeting, size * 2);
+                user = Arrays.copyOf(user, size * 2);
+                slot = Arrays.copyOf(slot, size * 2);
+                at = Arrays.copyOf(at, size * 2);
+            }
+            Integer number = meetingNumbers.get(meetingName);
+            if (number == null) {
+                number = meetingNumbers.size();
+                meetingNumbers.put(meetingName, number);
+            }
+            meeting[size] = number;
+            user[size] = userName;
+            slot[size] = firstSlot;
+            at[size] = time;
+            size++;
+        }
+
+        Map<String, MeetingNotices> byMeeting(int kinds) {
+            int meetings = meetingNumbers.size();
+            int[] start = new int[meetings + 1];
+            for (int i = 0; i < size; i++) {
+                start[meeting[i] + 1]++;
+            }
+            for (int m = 0; m < meetings; m++) {
+                start[m + 1] += start[m];
+            }
+            int[] next = Arrays.copyOf(start, meetings);
+            int[] grouped = new int[size];
+            for (int i = 0; i < size; i++) {
+                grouped[next[meeting[i]]++] = i;
+            }
+            String[] names = new String[meetings];
+            meetingNumbers.forEach((name, number) -> names[number] = name);
+            Map<String, MeetingNotices> byMeeting = new HashMap<>(meetings * 4 / 3 + 1);
+            for (int m = 0; m < meetings; m++) {
+                byMeeting.put(names[m], meetingNotices(grouped, start[m], start[m + 1], kinds));
+            }
+            return byMeeting;
+        }
+
+        /**
+         * Sorts events {@code grouped[from .. to)} by participant. A meeting mostly has a handful
+         * of events, which are sorted in place; a large one is sorted as boxed numbers.
+         */
+        private void sortByUser(int[] grouped, int from, int to) {
+            if (to - from > 16) {
+                Integer[] events = new Integer[to - from];
+                for (int i = from; i < to; i++) {
+                    events[i - from] = grouped[i];
+                }
+                Arrays.sort(events, Comparator.comparing(event -> user[event]));
+                for (int i = from; i < to; i++) {
+                    grouped[i] = events[i - from];
+                }
+                return;
+            }
+            for (int i = from + 1; i < to; i++) {
+                int event = grouped[i];
+                int j = i;
+                for (; j > from && user[grouped[j - 1]].compareTo(user[event]) > 0; j--) {
+                    grouped[j] = grouped[j - 1];
+                }
+                grouped[j] = event;
+            }
+        }
+
+        /** One meeting's notices from its events, {@code grouped[from .. to)}. */
+        private MeetingNotices meetingNotices(int[] grouped, int from, int to, int kinds) {
+            sortByUser(grouped, from, to);
+            int participants = 0;
+            for (int i = from; i < to; i++) {
+                if (i == from || !user[grouped[i]].equals(user[grouped[i - 1]])) {
+                    participants++;
+                }
+            }
+            String[] users = new String[participants];
+            long[] firsts = new long[participants * 2 * kinds];
+            Arrays.fill(firsts, Long.MAX_VALUE);
+            int p = -1;
+            for (int i = from; i < to; i++) {
+                int event = grouped[i];
+                if (p < 0 || !user[event].equals(users[p])) {
+                    users[++p] = user[event];
+                }
+                int k = p * 2 * kinds + slot[event];
+                firsts[k] = Math.min(firsts[k], at[event]);
+            }
+            return new MeetingNotices(kinds, users, firsts);
+        }
     }
 
     private AccountHistory account(String name) {
@@ -183,14 +279,10 @@ public final class EventIndex implements ConsentState {
         /** For user i: {@code firsts[i * 2k + n]} acknowledged kind n, {@code firsts[i * 2k + k + n]} objected. */
         final long[] firsts;
 
-        MeetingNotices(Map<String, long[]> byUser, int kinds) {
+        MeetingNotices(int kinds, String[] users, long[] firsts) {
             this.kinds = kinds;
-            this.users = byUser.keySet().toArray(new String[0]);
-            Arrays.sort(users);
-            this.firsts = new long[users.length * 2 * kinds];
-            for (int i = 0; i < users.length; i++) {
-                System.arraycopy(byUser.get(users[i]), 0, firsts, i * 2 * kinds, 2 * kinds);
-            }
+            this.users = users;
+            this.firsts = firsts;
         }
 
         long first(String user, int slot) {
