@@ -47,7 +47,7 @@ import java.util.function.IntFunction;
  *
  * <p>A block reads each line in its plain form straight from the bytes ({@link Block#plainLine});
  * a line it does not know to be plain gets a JSON parser of its own, which reads whatever JSON
- * allows and reports an error on the line that has it. Every writer writes plain lines, and
+ * allows and reports an error on the line that has it. Consentry writes plain lines, and
  * Jackson, even with one parser per block rather than per line, cost more than the whole plain
  * read.
  */
