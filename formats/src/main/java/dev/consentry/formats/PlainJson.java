@@ -6,7 +6,7 @@ import java.nio.ByteOrder;
 
 /**
  * A cursor over one line of JSON in its plainest form, for readers that take most lines straight
- * from their bytes: spaces and tabs between tokens, strings of printable ASCII without escapes,
+ * from their bytes: spaces and tabs between tokens, strings of ASCII text without escapes,
  * {@code null}, lists of such strings. Whatever it cannot read plainly (an escape, text beyond
  * ASCII, a number, an empty string, a syntax error) it reports as not plain, and the reader hands
  * the line to a JSON parser, which reads it in full or reports the error at its place. So a plain
@@ -46,7 +46,7 @@ final class PlainJson {
         return false;
     }
 
-    /** Reads a non-empty string of printable ASCII with no escape in it. */
+    /** Reads a non-empty string of ASCII from space up, with no escape in it. */
     boolean string() {
         skipSpace();
         if (at >= limit || buf[at] != '"') {
