@@ -43,8 +43,6 @@ public final class EventReader implements JsonLines.Block<List<Event>> {
     /** Every field of every type; a plain line's fields are numbered by their place here. */
     private static final List<String> ALL_FIELDS = List.of("type", "at", "actor", "role", "scope", "key", "value", "locked",
             "user", "account", "group", "meeting", "notice", "item");
-    private static final byte[][] FIELD_BYTES = ALL_FIELDS.stream().map(f -> f.getBytes(StandardCharsets.US_ASCII))
-            .toArray(byte[][]::new);
     private static final int TYPE = 0;
     private static final int AT = 1;
     private static final int ACTOR = 2;
@@ -77,9 +75,7 @@ public final class EventReader implements JsonLines.Block<List<Event>> {
     private final String[] values = new String[ALL_FIELDS.size()];
     private int atStart;
     private int atEnd;
-    /** The field that came after each field last time (the first field after -1, at {@code following[0]}). */
-    private final int[] following = new int[ALL_FIELDS.size() + 1];
-    private int lastField;
+    private final PlainFields fields = new PlainFields(ALL_FIELDS);
 
     private EventReader(SettingsCatalog catalog, int expectedEvents) {
         this.catalog = catalog;
@@ -124,7 +120,7 @@ public final class EventReader implements JsonLines.Block<List<Event>> {
     @Override
     public int plainLine(byte[] buf, int from, int limit) {
         PlainJson in = plain.reset(buf, from, limit);
-        lastField = -1;
+        fields.startLine();
         int seen = 0;
         boolean value = false;
         boolean locked = false;
@@ -132,8 +128,8 @@ public final class EventReader implements JsonLines.Block<List<Event>> {
             return NOT_PLAIN;
         }
         do {
-            int field = in.string() ? field(buf, in.start, in.end) : -1;
-            if (field < 0 || (seen & (1 << field)) != 0 || !in.next(':')) {
+            int field = fields.key(in);
+            if (field < 0 || (seen & (1 << field)) != 0) {
                 return NOT_PLAIN;
             }
             seen |= 1 << field;
@@ -200,23 +196,6 @@ public final class EventReader implements JsonLines.Block<List<Event>> {
         };
     }
 
-    /** The field a key names; a type's fields mostly come in one order, so the one that followed the last one last time is tried first. */
-    private int field(byte[] buf, int from, int to) {
-        int expected = following[lastField + 1];
-        int found = names(FIELD_BYTES[expected], buf, from, to) ? expected : -1;
-        for (int f = 0; f < FIELD_BYTES.length && found < 0; f++) {
-            found = names(FIELD_BYTES[f], buf, from, to) ? f : -1;
-        }
-        if (found >= 0) {
-            following[lastField + 1] = found;
-            lastField = found;
-        }
-        return found;
-    }
-
-    private static boolean names(byte[] field, byte[] buf, int from, int to) {
-        return field.length == to - from && ByteKeys.same(field, 0, buf, from, field.length);
-    }
 
     /** The string just read, made once per block. */
     private String string(PlainJson in) {

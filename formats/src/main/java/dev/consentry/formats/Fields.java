@@ -62,13 +62,9 @@ final class Fields {
         return Instants.instant(timestampNanos(p, line, field));
     }
 
-    /** A timestamp as epoch nanoseconds, read from the parser's characters when it has the common form. */
+    /** A timestamp as epoch nanoseconds. */
     static long timestampNanos(JsonParser p, JsonLines.LineContext line, String field) throws IOException {
         requireString(p, line, field, -1);
-        long nanos = Timestamps.utcNanos(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-        if (nanos != Timestamps.NOT_UTC_FORM) {
-            return nanos;
-        }
         String text = p.getText();
         return Instants.nanos(Timestamps.parse(text).orElseThrow(() -> line.error(BAD_TIMESTAMP, p, field,
                 "'" + text + "' is not an ISO-8601 date-time with an offset, such as 2023-08-09T10:00:00Z")));

@@ -53,15 +53,13 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
     private static final int PARENTS = 7;
     private static final int TRANSFORMS = 8;
 
-    private static final byte[][] FIELD_BYTES = FIELDS.stream().map(f -> f.getBytes(StandardCharsets.US_ASCII))
-            .toArray(byte[][]::new);
-
     private final Taxonomy taxonomy;
     private final ItemBatch batch;
     private final ItemBatch.Row row = new ItemBatch.Row();
 
     // What plain lines have named so far. Keys are numbered in order, so key k is new when k values are known.
     private final PlainJson plain = new PlainJson();
+    private final PlainFields fields = new PlainFields(FIELDS);
     private final ByteKeys nameKeys = new ByteKeys();
     private int[] nameIds = new int[256];
     private int namesKnown;
@@ -84,7 +82,6 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
     private int lastSubjectList = -1;
     /** Where each string of the list being read starts and ends. */
     private int[] spans = new int[16];
-    private int lastField = -1;
 
     ItemReader(Taxonomy taxonomy, Names names, int expectedItems) {
         this.taxonomy = taxonomy;
@@ -125,13 +122,14 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
     public int plainLine(byte[] buf, int from, int limit) {
         PlainJson in = plain.reset(buf, from, limit);
         ItemBatch.Row item = row.clear();
+        fields.startLine();
         int seen = 0;
         if (!in.next('{')) {
             return NOT_PLAIN;
         }
         do {
-            int field = in.string() ? field(buf, in.start, in.end) : -1;
-            if (field < 0 || (seen & (1 << field)) != 0 || !in.next(':')) {
+            int field = fields.key(in);
+            if (field < 0 || (seen & (1 << field)) != 0) {
                 return NOT_PLAIN;
             }
             seen |= 1 << field;
@@ -180,23 +178,6 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
         return end;
     }
 
-    /** The field a key names; the fields mostly come in one order, so the one after the last is tried first. */
-    private int field(byte[] buf, int from, int to) {
-        int expected = lastField + 1;
-        if (expected < FIELD_BYTES.length && names(FIELD_BYTES[expected], buf, from, to)) {
-            return lastField = expected;
-        }
-        for (int f = 0; f < FIELD_BYTES.length; f++) {
-            if (names(FIELD_BYTES[f], buf, from, to)) {
-                return lastField = f;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean names(byte[] field, byte[] buf, int from, int to) {
-        return field.length == to - from && ByteKeys.same(field, 0, buf, from, field.length);
-    }
 
     /**
      * The number of the name {@code buf[from .. to)}; {@code place} names where it stands (a field, or a
@@ -374,6 +355,7 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
 
     private ItemBatch.Row parse(JsonParser p, JsonLines.LineContext line) throws IOException {
         ItemBatch.Row item = row.clear();
+        fields.startLine();
         int seen = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();

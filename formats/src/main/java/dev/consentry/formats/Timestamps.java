@@ -5,6 +5,7 @@ import static dev.consentry.error.ErrorCode.BAD_TIMESTAMP;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.consentry.time.Instants;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -38,7 +39,9 @@ final class Timestamps {
     }
 
     static Optional<Instant> parse(String s) {
-        long nanos = utcNanos(s.toCharArray(), 0, s.length());
+        // A character beyond Latin-1 becomes '?', which no time has: the general parser decides.
+        byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
+        long nanos = utcNanos(bytes, 0, bytes.length);
         return nanos != NOT_UTC_FORM ? Optional.of(Instants.instant(nanos)) : Instants.parse(s);
     }
 
@@ -47,22 +50,10 @@ final class Timestamps {
     private static final int[] DAYS_IN_MONTH = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
     /**
-     * Epoch nanoseconds of {@code text[from .. from + length)} when it is a valid time in the
-     * common form {@code 2023-08-09T10:00:00Z}, with up to nine fraction digits; else
+     * Epoch nanoseconds of the text {@code text[from .. from + length)} when it is a valid time in
+     * the common form {@code 2023-08-09T10:00:00Z}, with up to nine fraction digits; else
      * {@link #NOT_UTC_FORM}, and the general parser decides (it rejects what this one does).
      */
-    static long utcNanos(char[] text, int from, int length) {
-        if (length < 20 || length > 30 || text[from + length - 1] != 'Z' || text[from + 4] != '-' || text[from + 7] != '-'
-                || text[from + 10] != 'T' || text[from + 13] != ':' || text[from + 16] != ':'
-                || (length == 20 ? text[from + 19] != 'Z' : length == 21 || text[from + 19] != '.')) {
-            return NOT_UTC_FORM;
-        }
-        return epochNanos(digits(text, from, from + 4), digits(text, from + 5, from + 7), digits(text, from + 8, from + 10),
-                digits(text, from + 11, from + 13), digits(text, from + 14, from + 16), digits(text, from + 17, from + 19),
-                length == 20 ? 0 : digits(text, from + 20, from + length - 1), length - 21);
-    }
-
-    /** {@link #utcNanos(char[], int, int)} of text as its bytes, for readers that scan lines without a parser. */
     static long utcNanos(byte[] text, int from, int length) {
         if (length < 20 || length > 30 || text[from + length - 1] != 'Z' || text[from + 4] != '-' || text[from + 7] != '-'
                 || text[from + 10] != 'T' || text[from + 13] != ':' || text[from + 16] != ':'
@@ -106,19 +97,7 @@ final class Timestamps {
         }
     }
 
-    /** The decimal number in {@code s[from, to)}, or -1 if any character is not a digit. */
-    private static int digits(char[] s, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            char c = s[i];
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
-    }
-
+    /** The decimal number in {@code s[from, to)}, or -1 if any byte is not a digit. */
     private static int digits(byte[] s, int from, int to) {
         int value = 0;
         for (int i = from; i < to; i++) {

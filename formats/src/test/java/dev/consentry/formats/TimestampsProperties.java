@@ -63,13 +63,6 @@ class TimestampsProperties {
         assertThat(Timestamps.parse(text)).as(text).isEqualTo(reference(text));
     }
 
-    @Property(tries = 2000)
-    void a_time_reads_alike_from_bytes_and_from_characters(@ForAll("timestamps") String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
-        assertThat(Timestamps.utcNanos(bytes, 0, bytes.length)).as(text)
-                .isEqualTo(Timestamps.utcNanos(text.toCharArray(), 0, text.length()));
-    }
-
     @Example
     void utc_offsets_and_fractions_name_the_same_instant() {
         assertThat(Timestamps.parse("2023-08-09T12:00:00+02:00")).contains(Instant.parse("2023-08-09T10:00:00Z"));

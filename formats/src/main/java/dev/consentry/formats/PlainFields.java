@@ -1,0 +1,52 @@
+package dev.consentry.formats;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The field names of one line format, matched by the bytes of a plain line's keys. A writer
+ * writes its fields in one order, so the field that followed the last one on the previous line is
+ * tried first and a key mostly costs one comparison. Not thread-safe: one per block.
+ */
+final class PlainFields {
+    private final byte[][] names;
+    /** The field that came after each field last time; the first field of a line at {@code following[0]}. */
+    private final int[] following;
+    private int last = -1;
+
+    PlainFields(List<String> names) {
+        this.names = names.stream().map(name -> name.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+        this.following = new int[names.size() + 1];
+    }
+
+    /** Starts a line: its first key is expected to name the field that came first last time. */
+    void startLine() {
+        last = -1;
+    }
+
+    /**
+     * Reads a key and its colon: the number of the field it names (its place in the list), or -1
+     * if the key is not plain or names no field.
+     */
+    int key(PlainJson in) {
+        if (!in.string()) {
+            return -1;
+        }
+        int expected = following[last + 1];
+        int found = names(expected, in) ? expected : -1;
+        for (int f = 0; f < names.length && found < 0; f++) {
+            found = names(f, in) ? f : -1;
+        }
+        if (found < 0 || !in.next(':')) {
+            return -1;
+        }
+        following[last + 1] = found;
+        last = found;
+        return found;
+    }
+
+    private boolean names(int field, PlainJson in) {
+        byte[] name = names[field];
+        return name.length == in.end - in.start && ByteKeys.same(name, 0, in.bytes(), in.start, name.length);
+    }
+}
