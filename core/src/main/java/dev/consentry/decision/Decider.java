@@ -201,13 +201,14 @@ public final class Decider {
     private boolean noticed(Verdict v, Requirement.Notice n) {
         ItemBatch batch = v.batch;
         int meetingName = batch.meetings[v.row];
-        int[] subjects = batch.subjectLists.get(batch.subjects[v.row]).names;
-        if (meetingName == ItemBatch.NONE || subjects.length == 0) {
+        int from = batch.subjectFrom(v.row);
+        int to = batch.subjectTo(v.row);
+        if (meetingName == ItemBatch.NONE || from == to) {
             return false;
         }
         String meeting = batch.names.name(meetingName);
-        for (int name : subjects) {
-            String subject = batch.names.name(name);
+        for (int s = from; s < to; s++) {
+            String subject = batch.names.name(batch.subjectName(s));
             if (state.firstAcknowledged(meeting, subject, n.notice()) > v.created
                     || state.firstObjected(meeting, subject, n.notice()) <= v.t) {
                 return false;

@@ -24,10 +24,12 @@ import java.util.Set;
  * an item is five or six objects and about 220 bytes, and at ten million items the collector
  * spent a fifth of the run copying them (docs/benchmarks.md). Here an item is a row across
  * primitive arrays: its id as UTF-8 bytes in one arena, its creation time as epoch nanoseconds,
- * its names as numbers in the {@link Names} the graph's batches share, and numbers into the
- * batch's tables of the categories, subject lists and transform sets it uses, which repeat across
- * thousands of items. The collector never looks inside a primitive array, and no object is
- * allocated per item once the arrays have grown.
+ * its names as numbers in the {@link Names} the graph's batches share, its category as its
+ * taxonomy index, and numbers into the batch's subject lists and transform sets, which repeat
+ * across thousands of items. Subject lists are held in columns too: as a table of objects, with a
+ * map to number them, they were a third of the objects a build keeps and the collector marks
+ * again and again. The collector never looks inside a primitive array, and no object is allocated
+ * per item once the arrays have grown.
  *
  * <p>A parent is usually a few lines above its child, so each batch resolves parents among its
  * own earlier items as they are added (a small hash table that stays in cache); only the rest keep
@@ -38,7 +40,6 @@ public final class ItemBatch {
     static final int UNRESOLVED = -1;
     /** No owner, or no meeting. */
     static final int NONE = -1;
-    private static final int[] NO_SUBJECTS = new int[0];
 
     final Names names;
     int size;
@@ -53,6 +54,7 @@ public final class ItemBatch {
     /** Row i's category is {@code categoryByIndex[categories[i]]}: its index in the taxonomy. */
     int[] categories;
     long[] created;
+    /** Row i's subjects are subject list {@code subjects[i]}; see {@link #subjectFrom}. */
     int[] subjects;
     int[] transforms;
     /** Row i's parents are {@code parents[parentEnd[i-1] .. parentEnd[i])}: a row of this batch, or {@link #UNRESOLVED}. */
@@ -64,8 +66,12 @@ public final class ItemBatch {
 
     /** The categories rows have, by their taxonomy index; a table of the categories seen cost a hash lookup per row. */
     private Category[] categoryByIndex = new Category[32];
-    /** Subject lists as name numbers. */
-    final Table<Subjects> subjectLists = new Table<>();
+    /** List k's names are {@code subjectNames[subjectListEnd[k-1] .. subjectListEnd[k])} (from 0 for the first list). */
+    private int[] subjectNames = new int[256];
+    private int[] subjectListEnd = new int[64];
+    private int subjectListCount;
+    /** Lists by their names, numbered from 1 (0 is an empty slot); only while adding. */
+    private int[] subjectListSlots = new int[128];
     final Table<Set<Transform>> transformSets = new Table<>();
 
     private long[] local;
@@ -334,7 +340,7 @@ public final class ItemBatch {
         meetings[r] = row.meeting;
         categories[r] = category;
         created[r] = row.created;
-        subjects[r] = subjectLists.id(Subjects.of(row.subjects, row.subjectCount, subjectLists.last()));
+        subjects[r] = subjectList(row.subjects, row.subjectCount);
         transforms[r] = transformSets.id(row.transforms);
         for (int k = 0; k < row.parentCount; k++) {
             if (parentCount == parents.length) {
@@ -373,12 +379,26 @@ public final class ItemBatch {
             parentIds[k] = p == UNRESOLVED ? unresolvedParentIds.get(from + k) : id(p);
         }
         List<String> subjectNames = new ArrayList<>();
-        for (int s : subjectLists.get(subjects[row]).names) {
-            subjectNames.add(names.name(s));
+        for (int s = subjectFrom(row); s < subjectTo(row); s++) {
+            subjectNames.add(names.name(this.subjectNames[s]));
         }
         return new Item(id(row), names.name(accounts[row]), optional(users[row]), optional(meetings[row]),
                 category(row), Instants.instant(created[row]), subjectNames,
                 List.of(parentIds), transformSets.get(transforms[row]));
+    }
+
+    /** Row {@code row}'s subjects are {@code subjectName(subjectFrom(row)) .. subjectName(subjectTo(row) - 1)}. */
+    int subjectFrom(int row) {
+        int list = subjects[row];
+        return list == 0 ? 0 : subjectListEnd[list - 1];
+    }
+
+    int subjectTo(int row) {
+        return subjectListEnd[subjects[row]];
+    }
+
+    int subjectName(int at) {
+        return subjectNames[at];
     }
 
     Optional<String> optional(int name) {
@@ -426,6 +446,65 @@ public final class ItemBatch {
         }
     }
 
+    /**
+     * The number of the list {@code names[0 .. count)}, adding it if the batch does not hold it:
+     * the list numbered last first (consecutive items of one meeting name the same people), then
+     * the table.
+     */
+    private int subjectList(int[] names, int count) {
+        int last = subjectListCount - 1;
+        if (last >= 0 && sameList(last, names, count)) {
+            return last;
+        }
+        int mask = subjectListSlots.length - 1;
+        int slot = spread(listHash(names, 0, count)) & mask;
+        for (int entry; (entry = subjectListSlots[slot]) != 0; slot = (slot + 1) & mask) {
+            if (sameList(entry - 1, names, count)) {
+                return entry - 1;
+            }
+        }
+        int from = last < 0 ? 0 : subjectListEnd[last];
+        if (from + count > subjectNames.length) {
+            subjectNames = Arrays.copyOf(subjectNames, Math.max(subjectNames.length * 2, from + count));
+        }
+        System.arraycopy(names, 0, subjectNames, from, count);
+        if (subjectListCount == subjectListEnd.length) {
+            subjectListEnd = Arrays.copyOf(subjectListEnd, subjectListCount * 2);
+        }
+        subjectListEnd[subjectListCount] = from + count;
+        subjectListSlots[slot] = ++subjectListCount;
+        if (subjectListCount * 2 > mask) {
+            rehashSubjectLists();
+        }
+        return subjectListCount - 1;
+    }
+
+    private boolean sameList(int list, int[] names, int count) {
+        int from = list == 0 ? 0 : subjectListEnd[list - 1];
+        return Arrays.equals(subjectNames, from, subjectListEnd[list], names, 0, count);
+    }
+
+    private static int listHash(int[] names, int from, int to) {
+        int h = 1;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + names[i];
+        }
+        return h;
+    }
+
+    private void rehashSubjectLists() {
+        subjectListSlots = new int[subjectListSlots.length * 2];
+        int mask = subjectListSlots.length - 1;
+        for (int list = 0; list < subjectListCount; list++) {
+            int from = list == 0 ? 0 : subjectListEnd[list - 1];
+            int slot = spread(listHash(subjectNames, from, subjectListEnd[list])) & mask;
+            while (subjectListSlots[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            subjectListSlots[slot] = list + 1;
+        }
+    }
+
     /** Keeps the first row of an id: a later one is a duplicate, which the graph reports. */
     private void indexLocal(int row, int hash) {
         if (size * 2 > localMask) {
@@ -463,8 +542,10 @@ public final class ItemBatch {
         }
         local = null;
         scratch = null;
-        subjectLists.seal();
+        subjectListSlots = null;
         transformSets.seal();
+        subjectNames = Arrays.copyOf(subjectNames, subjectListCount == 0 ? 0 : subjectListEnd[subjectListCount - 1]);
+        subjectListEnd = Arrays.copyOf(subjectListEnd, subjectListCount);
         if (ids.length - idBytes > ids.length / 8) {
             ids = Arrays.copyOf(ids, idBytes);
         }
@@ -487,38 +568,6 @@ public final class ItemBatch {
         subjects = Arrays.copyOf(subjects, capacity);
         transforms = Arrays.copyOf(transforms, capacity);
         parentEnd = Arrays.copyOf(parentEnd, capacity);
-    }
-
-    /** An item's subjects as name numbers, in the order given. */
-    static final class Subjects {
-        final int[] names;
-
-        private Subjects(int[] names) {
-            this.names = names;
-        }
-
-        /** The subjects {@code names[0 .. count)}: {@code previous} itself when equal, as for consecutive items of one meeting. */
-        static Subjects of(int[] names, int count, Subjects previous) {
-            if (previous != null && Arrays.equals(previous.names, 0, previous.names.length, names, 0, count)) {
-                return previous;
-            }
-            return new Subjects(count == 0 ? NO_SUBJECTS : Arrays.copyOf(names, count));
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Subjects other && Arrays.equals(names, other.names);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(names);
-        }
-
-        @Override
-        public String toString() {
-            return Arrays.toString(names);
-        }
     }
 
     /** Distinct values numbered densely in the order first seen. */
@@ -545,11 +594,6 @@ public final class ItemBatch {
             last = value;
             lastId = id;
             return id;
-        }
-
-        /** The value numbered last, or null before the first. */
-        T last() {
-            return last;
         }
 
         T get(int id) {
