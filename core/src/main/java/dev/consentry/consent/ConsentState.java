@@ -22,13 +22,41 @@ public interface ConsentState {
      * time) and {@code user:A/U}: a locked one wins, the highest level first; else the most
      * specific one set; else the catalog default. Without an owner only the account level counts.
      */
-    boolean settingOn(SettingDefinition setting, String account, Optional<String> owner, long at);
+    default boolean settingOn(SettingDefinition setting, String account, Optional<String> owner, long at) {
+        return owner(account, owner).settingOn(setting, at);
+    }
 
     /** When {@code user} first acknowledged a notice of this kind in the meeting; {@link Long#MAX_VALUE} if never. */
-    long firstAcknowledged(String meeting, String user, NoticeDefinition notice);
+    default long firstAcknowledged(String meeting, String user, NoticeDefinition notice) {
+        return meeting(meeting).firstAcknowledged(user, notice);
+    }
 
     /** When {@code user} first objected to a notice of this kind in the meeting; {@link Long#MAX_VALUE} if never. */
-    long firstObjected(String meeting, String user, NoticeDefinition notice);
+    default long firstObjected(String meeting, String user, NoticeDefinition notice) {
+        return meeting(meeting).firstObjected(user, notice);
+    }
+
+    /**
+     * The settings history of one account and owner (or the account alone), found once: a build
+     * asks about each owner for thousands of items, and finding the owner by name was most of a
+     * decision that checks consent (docs/benchmarks.md).
+     */
+    OwnerSettings owner(String account, Optional<String> owner);
+
+    /** The notices of one meeting, found once, as {@link #owner} finds an owner. */
+    MeetingNotices meeting(String meeting);
+
+    /** {@link #settingOn} for one account and owner. */
+    interface OwnerSettings {
+        boolean settingOn(SettingDefinition setting, long at);
+    }
+
+    /** {@link #firstAcknowledged} and {@link #firstObjected} for one meeting. */
+    interface MeetingNotices {
+        long firstAcknowledged(String user, NoticeDefinition notice);
+
+        long firstObjected(String user, NoticeDefinition notice);
+    }
 
     /** When the item was first erased; {@link Long#MAX_VALUE} if never. */
     long erasedAt(String item);

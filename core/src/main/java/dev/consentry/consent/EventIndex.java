@@ -26,7 +26,7 @@ import java.util.concurrent.CompletableFuture;
 public final class EventIndex implements ConsentState {
     private final SettingsCatalog catalog;
     private final Map<String, AccountHistory> accounts;
-    private final Map<String, MeetingNotices> notices;
+    private final Map<String, NoticeFirsts> notices;
     private final Map<String, Long> erasures;
     private final String head;
 
@@ -76,13 +76,18 @@ public final class EventIndex implements ConsentState {
             }
             histories[key].add(Instants.nanos(s.at()), s.value(), s.locked());
         }
+        for (AccountHistory a : accounts.values()) {
+            for (UserHistory u : a.users.values()) {
+                u.memberships.resolve(a.groups);
+            }
+        }
         this.notices = noticeEvents.byMeeting(kinds);
         this.head = chain.join();
     }
 
     /**
      * Acknowledgements and objections as they are recorded, in columns, then grouped by meeting
-     * with a counting sort and folded into each meeting's {@link MeetingNotices}. A map per
+     * with a counting sort and folded into each meeting's {@link NoticeFirsts}. A map per
      * meeting and an array per participant, made while folding, were most of indexing two
      * million notice events and lived long enough for the collector to copy them.
      */
@@ -114,7 +119,7 @@ public final class EventIndex implements ConsentState {
             size++;
         }
 
-        Map<String, MeetingNotices> byMeeting(int kinds) {
+        Map<String, NoticeFirsts> byMeeting(int kinds) {
             int meetings = meetingNumbers.size();
             int[] start = new int[meetings + 1];
             for (int i = 0; i < size; i++) {
@@ -130,7 +135,7 @@ public final class EventIndex implements ConsentState {
             }
             String[] names = new String[meetings];
             meetingNumbers.forEach((name, number) -> names[number] = name);
-            Map<String, MeetingNotices> byMeeting = new HashMap<>(meetings * 4 / 3 + 1);
+            Map<String, NoticeFirsts> byMeeting = new HashMap<>(meetings * 4 / 3 + 1);
             for (int m = 0; m < meetings; m++) {
                 byMeeting.put(names[m], meetingNotices(grouped, start[m], start[m + 1], kinds));
             }
@@ -138,7 +143,8 @@ public final class EventIndex implements ConsentState {
         }
 
         /**
-         * Sorts events {@code grouped[from .. to)} by participant. A meeting mostly has a handful
+         * Sorts events {@code grouped[from .. to)} by participant, in the order of
+         * {@link NoticeFirsts#compare}. A meeting mostly has a handful
          * of events, which are sorted in place; a large one is sorted as boxed numbers.
          */
         private void sortByUser(int[] grouped, int from, int to) {
@@ -147,7 +153,7 @@ public final class EventIndex implements ConsentState {
                 for (int i = from; i < to; i++) {
                     events[i - from] = grouped[i];
                 }
-                Arrays.sort(events, Comparator.comparing(event -> user[event]));
+                Arrays.sort(events, (a, b) -> NoticeFirsts.compare(user[a], user[b]));
                 for (int i = from; i < to; i++) {
                     grouped[i] = events[i - from];
                 }
@@ -156,7 +162,7 @@ public final class EventIndex implements ConsentState {
             for (int i = from + 1; i < to; i++) {
                 int event = grouped[i];
                 int j = i;
-                for (; j > from && user[grouped[j - 1]].compareTo(user[event]) > 0; j--) {
+                for (; j > from && NoticeFirsts.compare(user[grouped[j - 1]], user[event]) > 0; j--) {
                     grouped[j] = grouped[j - 1];
                 }
                 grouped[j] = event;
@@ -164,7 +170,7 @@ public final class EventIndex implements ConsentState {
         }
 
         /** One meeting's notices from its events, {@code grouped[from .. to)}. */
-        private MeetingNotices meetingNotices(int[] grouped, int from, int to, int kinds) {
+        private NoticeFirsts meetingNotices(int[] grouped, int from, int to, int kinds) {
             sortByUser(grouped, from, to);
             int participants = 0;
             for (int i = from; i < to; i++) {
@@ -184,7 +190,7 @@ public final class EventIndex implements ConsentState {
                 int k = p * 2 * kinds + slot[event];
                 firsts[k] = Math.min(firsts[k], at[event]);
             }
-            return new MeetingNotices(kinds, users, firsts);
+            return new NoticeFirsts(kinds, users, firsts);
         }
     }
 
@@ -202,15 +208,26 @@ public final class EventIndex implements ConsentState {
     }
 
     @Override
-    public boolean settingOn(SettingDefinition setting, String account, Optional<String> owner, long at) {
+    public OwnerSettings owner(String account, Optional<String> owner) {
         AccountHistory a = accounts.get(account);
-        if (a == null) {
-            return settingOn(setting.index(), null, null, null, at);
+        return new Owner(a, a == null || owner.isEmpty() ? null : a.users.get(owner.get()));
+    }
+
+    /** An account's history and its owner's (null where none was recorded). */
+    private final class Owner implements OwnerSettings {
+        private final AccountHistory a;
+        private final UserHistory u;
+
+        Owner(AccountHistory a, UserHistory u) {
+            this.a = a;
+            this.u = u;
         }
-        UserHistory u = owner.isPresent() ? a.users.get(owner.get()) : null;
-        String group = u == null ? null : u.memberships.groupAt(at);
-        History[] groupSettings = group == null ? null : a.groups.get(group);
-        return settingOn(setting.index(), a, groupSettings, u, at);
+
+        @Override
+        public boolean settingOn(SettingDefinition setting, long at) {
+            History[] groupSettings = u == null ? null : u.memberships.groupSettingsAt(at);
+            return EventIndex.this.settingOn(setting.index(), a, groupSettings, u, at);
+        }
     }
 
     /** The account, group and owner histories are resolved once; a setting and those it requires share them. */
@@ -255,15 +272,9 @@ public final class EventIndex implements ConsentState {
     }
 
     @Override
-    public long firstAcknowledged(String meeting, String user, NoticeDefinition notice) {
-        MeetingNotices m = notices.get(meeting);
-        return m == null ? Long.MAX_VALUE : m.first(user, notice.index());
-    }
-
-    @Override
-    public long firstObjected(String meeting, String user, NoticeDefinition notice) {
-        MeetingNotices m = notices.get(meeting);
-        return m == null ? Long.MAX_VALUE : m.first(user, m.kinds + notice.index());
+    public MeetingNotices meeting(String meeting) {
+        NoticeFirsts m = notices.get(meeting);
+        return m == null ? NoticeFirsts.NONE : m;
     }
 
     /**
@@ -272,22 +283,52 @@ public final class EventIndex implements ConsentState {
      * participant: a platform has hundreds of thousands of meetings, and the collector walks
      * every object a build holds.
      */
-    private static final class MeetingNotices {
+    private static final class NoticeFirsts implements MeetingNotices {
+        static final NoticeFirsts NONE = new NoticeFirsts(0, new String[0], new long[0]);
         final int kinds;
-        /** Sorted, for binary search. */
+        /** In the order of {@link #compare}: by hash, so that a lookup searches numbers, not strings. */
         final String[] users;
+        final int[] hashes;
         /** For user i: {@code firsts[i * 2k + n]} acknowledged kind n, {@code firsts[i * 2k + k + n]} objected. */
         final long[] firsts;
 
-        MeetingNotices(int kinds, String[] users, long[] firsts) {
+        NoticeFirsts(int kinds, String[] users, long[] firsts) {
             this.kinds = kinds;
             this.users = users;
+            this.hashes = Arrays.stream(users).mapToInt(String::hashCode).toArray();
             this.firsts = firsts;
         }
 
-        long first(String user, int slot) {
-            int i = Arrays.binarySearch(users, user);
-            return i < 0 ? Long.MAX_VALUE : firsts[i * 2 * kinds + slot];
+        static int compare(String a, String b) {
+            int byHash = Integer.compare(a.hashCode(), b.hashCode());
+            return byHash != 0 ? byHash : a.compareTo(b);
+        }
+
+        @Override
+        public long firstAcknowledged(String user, NoticeDefinition notice) {
+            return first(user, notice.index());
+        }
+
+        @Override
+        public long firstObjected(String user, NoticeDefinition notice) {
+            return first(user, kinds + notice.index());
+        }
+
+        private long first(String user, int slot) {
+            int hash = user.hashCode();
+            int i = Arrays.binarySearch(hashes, hash);
+            if (i < 0) {
+                return Long.MAX_VALUE;
+            }
+            while (i > 0 && hashes[i - 1] == hash) {
+                i--;
+            }
+            for (; i < hashes.length && hashes[i] == hash; i++) {
+                if (users[i].equals(user)) {
+                    return firsts[i * 2 * kinds + slot];
+                }
+            }
+            return Long.MAX_VALUE;
         }
     }
 
@@ -332,9 +373,11 @@ public final class EventIndex implements ConsentState {
         }
     }
 
+    /** One user's groups over time, each with its settings (found once all events are indexed). */
     private static final class Memberships {
         long[] at = new long[1];
         String[] group = new String[1];
+        History[][] groupSettings;
         int size;
 
         void add(long time, String g) {
@@ -347,9 +390,17 @@ public final class EventIndex implements ConsentState {
             size++;
         }
 
-        String groupAt(long tau) {
+        void resolve(Map<String, History[]> groups) {
+            groupSettings = new History[size][];
+            for (int i = 0; i < size; i++) {
+                groupSettings[i] = groups.get(group[i]);
+            }
+        }
+
+        /** The settings of the group the user is in at τ; null outside any group, or for a group without settings. */
+        History[] groupSettingsAt(long tau) {
             int i = lastAtOrBefore(at, size, tau);
-            return i < 0 ? null : group[i];
+            return i < 0 ? null : groupSettings[i];
         }
     }
 

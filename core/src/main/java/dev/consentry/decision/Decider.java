@@ -26,6 +26,8 @@ import java.util.stream.IntStream;
  * (and by fixpoint over the few nodes on or below a cycle). Labels: for each policy version, each
  * node's label set, built from its parents' sets in topological order minus what the version's
  * declassify rules drop for the node's transforms; a version's sets are computed on first use.
+ * And the consent state is asked for each owner's and each meeting's history once, by name
+ * number, not by name for every check.
  *
  * <p>A caller that decides millions of nodes (a gate build) passes a {@link Verdict} of its own
  * thread to reuse, and nothing is allocated per decision; a caller that decides one node (an
@@ -44,12 +46,24 @@ public final class Decider {
     private final AtomicReferenceArray<Labels> labelsBySlot;
     private final Object[] slotLocks;
     /**
+     * Owners' settings in a table indexed by a hash of the account's and owner's name numbers (a
+     * pair that lands on another's slot takes it over, and the other is found again when next
+     * asked for: an owner's name may recur in other accounts); meetings' notices by the meeting's
+     * name number. Both are filled on first use. Threads may race to fill
+     * a slot: each stores a whole object published through final fields.
+     */
+    private final OwnerSlot[] owners;
+    private final ConsentState.MeetingNotices[] meetings;
+    /**
      * The plan of the purpose asked about last: a build asks about one purpose millions of times.
      * An immutable pair with final fields, so threads may race on the field and still see a whole pair.
      */
     private LastPlan lastPlan;
 
     private record LastPlan(Purpose purpose, PurposePlan plan) {}
+
+    /** One owner's settings and the account and owner they were found for. */
+    private record OwnerSlot(int account, int user, ConsentState.OwnerSettings settings) {}
 
     Decider(DecisionEngine engine, ItemGraph graph) {
         this.engine = engine;
@@ -59,6 +73,9 @@ public final class Decider {
         this.lineageErasedAt = foldErasures();
         this.labelsBySlot = new AtomicReferenceArray<>(history.versions().size() + 1);
         this.slotLocks = IntStream.range(0, labelsBySlot.length()).mapToObj(slot -> new Object()).toArray();
+        int names = graph.names().size();
+        this.owners = new OwnerSlot[Integer.highestOneBit(Math.min(Math.max(names, 1), 1 << 22) * 4 - 1)];
+        this.meetings = new ConsentState.MeetingNotices[names];
     }
 
     public ItemGraph graph() {
@@ -187,10 +204,8 @@ public final class Decider {
         ItemBatch batch = v.batch;
         int row = v.row;
         if (requirement instanceof Requirement.Setting s) {
-            String account = batch.names.name(batch.accounts[row]);
-            Optional<String> owner = batch.optional(batch.users[row]);
-            return state.settingOn(s.setting(), account, owner, v.created)
-                    && state.settingOn(s.setting(), account, owner, v.t);
+            ConsentState.OwnerSettings owner = owner(batch, row);
+            return owner.settingOn(s.setting(), v.created) && owner.settingOn(s.setting(), v.t);
         }
         if (requirement instanceof Requirement.Notice n) {
             return noticed(v, n);
@@ -206,15 +221,33 @@ public final class Decider {
         if (meetingName == ItemBatch.NONE || from == to) {
             return false;
         }
-        String meeting = batch.names.name(meetingName);
+        ConsentState.MeetingNotices meeting = meetingName < meetings.length ? meetings[meetingName] : null;
+        if (meeting == null) {
+            meeting = state.meeting(batch.names.name(meetingName));
+            if (meetingName < meetings.length) {
+                meetings[meetingName] = meeting;
+            }
+        }
         for (int s = from; s < to; s++) {
             String subject = batch.names.name(batch.subjectName(s));
-            if (state.firstAcknowledged(meeting, subject, n.notice()) > v.created
-                    || state.firstObjected(meeting, subject, n.notice()) <= v.t) {
+            if (meeting.firstAcknowledged(subject, n.notice()) > v.created
+                    || meeting.firstObjected(subject, n.notice()) <= v.t) {
                 return false;
             }
         }
         return true;
+    }
+
+    private ConsentState.OwnerSettings owner(ItemBatch batch, int row) {
+        int account = batch.accounts[row];
+        int user = batch.users[row];
+        int key = ItemBatch.spread(account * 31 + user) & (owners.length - 1);
+        OwnerSlot slot = owners[key];
+        if (slot == null || slot.account() != account || slot.user() != user) {
+            slot = new OwnerSlot(account, user, state.owner(batch.names.name(account), batch.optional(user)));
+            owners[key] = slot;
+        }
+        return slot.settings();
     }
 
     /**

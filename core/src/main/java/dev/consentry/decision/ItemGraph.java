@@ -35,6 +35,7 @@ public final class ItemGraph {
     static final int UNKNOWN = -1;
 
     private final int size;
+    private final Names names;
     private final ItemBatch[] batches;
     /** The node number of each batch's first row. */
     private final int[] batchStart;
@@ -62,6 +63,13 @@ public final class ItemGraph {
             }
         }
         this.size = n;
+        this.names = nonEmpty.isEmpty() ? new Names() : nonEmpty.get(0).names;
+        for (ItemBatch batch : nonEmpty) {
+            if (batch.names != names) {
+                // Deciding caches consent per name number, which only one table gives one meaning.
+                throw new IllegalArgumentException("the batches of a graph number their names in one Names");
+            }
+        }
         this.batches = nonEmpty.toArray(new ItemBatch[0]);
         this.batchStart = new int[batches.length + 1];
         this.batchOf = new int[n];
@@ -182,6 +190,11 @@ public final class ItemGraph {
         return Arrays.copyOf(topo, tail);
     }
 
+    /** The names every batch of the graph numbers its names in. */
+    Names names() {
+        return names;
+    }
+
     /** Builds the graph of some items; ids must be unique. */
     public static ItemGraph of(Collection<Item> items) {
         ItemBatch batch = new ItemBatch(new Names(), items.size());
@@ -190,8 +203,9 @@ public final class ItemGraph {
     }
 
     /**
-     * Joins batches, in order, into one graph; ids must be unique across all of them. The batches
-     * take no more items: the graph reads them from then on.
+     * Joins batches, in order, into one graph; ids must be unique across all of them, and the
+     * batches share one {@link Names}. The batches take no more items: the graph reads them from
+     * then on.
      */
     public static ItemGraph of(List<ItemBatch> batches) {
         return new ItemGraph(batches);

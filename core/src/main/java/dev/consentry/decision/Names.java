@@ -52,6 +52,11 @@ public final class Names {
         }
     }
 
+    /** How many names are numbered: every number is below it. */
+    public int size() {
+        return size.get();
+    }
+
     public String name(int id) {
         return chunks[id >>> CHUNK_BITS][id & (CHUNK - 1)];
     }

@@ -86,20 +86,32 @@ class ItemGraphProperties {
     }
 
     /** The items cut into consecutive batches at the given positions (some batches may be empty). */
+    @Property(tries = 20)
+    void batches_that_number_names_apart_are_refused(@ForAll("worlds") World world) {
+        if (world.items().size() < 2) {
+            return;
+        }
+        List<ItemBatch> apart = List.of(batch(new Names(), world.items().subList(0, 1)),
+                batch(new Names(), world.items().subList(1, world.items().size())));
+        assertThatThrownBy(() -> ItemGraph.of(apart)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("one Names");
+    }
+
     private static List<ItemBatch> batches(List<Item> items, List<Integer> cuts) {
         List<Integer> sorted = cuts.stream().map(c -> Math.min(c, items.size())).sorted().toList();
         List<ItemBatch> batches = new ArrayList<>();
+        Names names = new Names();
         int from = 0;
         for (int cut : sorted) {
-            batches.add(batch(items.subList(from, Math.max(from, cut))));
+            batches.add(batch(names, items.subList(from, Math.max(from, cut))));
             from = Math.max(from, cut);
         }
-        batches.add(batch(items.subList(from, items.size())));
+        batches.add(batch(names, items.subList(from, items.size())));
         return batches;
     }
 
-    private static ItemBatch batch(List<Item> items) {
-        ItemBatch batch = new ItemBatch(new Names(), items.size());
+    private static ItemBatch batch(Names names, List<Item> items) {
+        ItemBatch batch = new ItemBatch(names, items.size());
         items.forEach(batch::add);
         return batch;
     }
