@@ -204,7 +204,7 @@ public final class Decider {
         ItemBatch batch = v.batch;
         int row = v.row;
         if (requirement instanceof Requirement.Setting s) {
-            ConsentState.OwnerSettings owner = owner(batch, row);
+            ConsentState.OwnerSettings owner = owner(v);
             return owner.settingOn(s.setting(), v.created) && owner.settingOn(s.setting(), v.t);
         }
         if (requirement instanceof Requirement.Notice n) {
@@ -213,14 +213,40 @@ public final class Decider {
         return batch.transformSets.get(batch.transforms[row]).contains(((Requirement.Transformed) requirement).transform());
     }
 
+    /**
+     * Every subject acknowledged the notice in the item's meeting before its creation, and none
+     * had objected by t: the latest first acknowledgement is at or before creation and the
+     * earliest first objection after t.
+     */
     private boolean noticed(Verdict v, Requirement.Notice n) {
         ItemBatch batch = v.batch;
         int meetingName = batch.meetings[v.row];
-        int from = batch.subjectFrom(v.row);
-        int to = batch.subjectTo(v.row);
-        if (meetingName == ItemBatch.NONE || from == to) {
+        int list = batch.subjects[v.row];
+        if (meetingName == ItemBatch.NONE || batch.subjectFrom(v.row) == batch.subjectTo(v.row)) {
             return false;
         }
+        if (v.noticesOf != this || v.noticeBatch != batch || v.noticeMeeting != meetingName || v.noticeSubjects != list
+                || v.notice != n.notice()) {
+            long latestAcknowledged = Long.MIN_VALUE;
+            long earliestObjected = Long.MAX_VALUE;
+            ConsentState.MeetingNotices meeting = meeting(batch, meetingName);
+            for (int s = batch.subjectFrom(v.row); s < batch.subjectTo(v.row); s++) {
+                String subject = batch.names.name(batch.subjectName(s));
+                latestAcknowledged = Math.max(latestAcknowledged, meeting.firstAcknowledged(subject, n.notice()));
+                earliestObjected = Math.min(earliestObjected, meeting.firstObjected(subject, n.notice()));
+            }
+            v.noticesOf = this;
+            v.noticeBatch = batch;
+            v.noticeMeeting = meetingName;
+            v.noticeSubjects = list;
+            v.notice = n.notice();
+            v.latestAcknowledged = latestAcknowledged;
+            v.earliestObjected = earliestObjected;
+        }
+        return v.latestAcknowledged <= v.created && v.earliestObjected > v.t;
+    }
+
+    private ConsentState.MeetingNotices meeting(ItemBatch batch, int meetingName) {
         ConsentState.MeetingNotices meeting = meetingName < meetings.length ? meetings[meetingName] : null;
         if (meeting == null) {
             meeting = state.meeting(batch.names.name(meetingName));
@@ -228,26 +254,27 @@ public final class Decider {
                 meetings[meetingName] = meeting;
             }
         }
-        for (int s = from; s < to; s++) {
-            String subject = batch.names.name(batch.subjectName(s));
-            if (meeting.firstAcknowledged(subject, n.notice()) > v.created
-                    || meeting.firstObjected(subject, n.notice()) <= v.t) {
-                return false;
-            }
-        }
-        return true;
+        return meeting;
     }
 
-    private ConsentState.OwnerSettings owner(ItemBatch batch, int row) {
-        int account = batch.accounts[row];
-        int user = batch.users[row];
+    private ConsentState.OwnerSettings owner(Verdict v) {
+        ItemBatch batch = v.batch;
+        int account = batch.accounts[v.row];
+        int user = batch.users[v.row];
+        if (v.ownerOf == this && v.ownerAccount == account && v.ownerUser == user) {
+            return v.owner;
+        }
         int key = ItemBatch.spread(account * 31 + user) & (owners.length - 1);
         OwnerSlot slot = owners[key];
         if (slot == null || slot.account() != account || slot.user() != user) {
             slot = new OwnerSlot(account, user, state.owner(batch.names.name(account), batch.optional(user)));
             owners[key] = slot;
         }
-        return slot.settings();
+        v.ownerOf = this;
+        v.ownerAccount = account;
+        v.ownerUser = user;
+        v.owner = slot.settings();
+        return v.owner;
     }
 
     /**

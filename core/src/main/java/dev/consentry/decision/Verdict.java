@@ -1,5 +1,7 @@
 package dev.consentry.decision;
 
+import dev.consentry.consent.ConsentState;
+import dev.consentry.consent.NoticeDefinition;
 import dev.consentry.policy.Effect;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +23,23 @@ public final class Verdict {
     long t;
     long evaluated;
     long satisfied;
+    /**
+     * What the last decisions on this verdict's thread found, for the next: consecutive items
+     * mostly share an owner and a meeting. The owner's settings, for the account and owner of
+     * that decider; and for a meeting, subject list (of that batch) and notice kind, the latest
+     * first acknowledgement among the subjects and the earliest first objection.
+     */
+    Decider ownerOf;
+    int ownerAccount;
+    int ownerUser;
+    ConsentState.OwnerSettings owner;
+    Decider noticesOf;
+    ItemBatch noticeBatch;
+    int noticeMeeting;
+    int noticeSubjects;
+    NoticeDefinition notice;
+    long latestAcknowledged;
+    long earliestObjected;
 
     /** Starts a decision of the row of a batch, created at {@code created}, as of {@code t}. */
     Verdict start(ItemBatch batch, int row, long created, long t) {
