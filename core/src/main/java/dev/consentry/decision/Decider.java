@@ -49,8 +49,8 @@ public final class Decider {
      * Owners' settings in a table indexed by a hash of the account's and owner's name numbers (a
      * pair that lands on another's slot takes it over, and the other is found again when next
      * asked for: an owner's name may recur in other accounts); meetings' notices by the meeting's
-     * name number. Both are filled on first use. Threads may race to fill
-     * a slot: each stores a whole object published through final fields.
+     * name number. Both are filled on first use. Threads may race to fill a slot: each stores a
+     * whole object published through final fields.
      */
     private final OwnerSlot[] owners;
     private final ConsentState.MeetingNotices[] meetings;

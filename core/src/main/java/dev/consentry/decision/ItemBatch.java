@@ -378,12 +378,12 @@ public final class ItemBatch {
             int p = parents[from + k];
             parentIds[k] = p == UNRESOLVED ? unresolvedParentIds.get(from + k) : id(p);
         }
-        List<String> subjectNames = new ArrayList<>();
+        List<String> subjectList = new ArrayList<>();
         for (int s = subjectFrom(row); s < subjectTo(row); s++) {
-            subjectNames.add(names.name(this.subjectNames[s]));
+            subjectList.add(names.name(subjectNames[s]));
         }
         return new Item(id(row), names.name(accounts[row]), optional(users[row]), optional(meetings[row]),
-                category(row), Instants.instant(created[row]), subjectNames,
+                category(row), Instants.instant(created[row]), subjectList,
                 List.of(parentIds), transformSets.get(transforms[row]));
     }
 
