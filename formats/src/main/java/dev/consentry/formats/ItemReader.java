@@ -326,6 +326,7 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
 
     @Override
     public ItemBatch result() {
+        batch.seal();
         return batch;
     }
 
