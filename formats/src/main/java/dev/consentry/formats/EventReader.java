@@ -121,7 +121,6 @@ public final class EventReader implements JsonLines.Block<List<Event>> {
     public int plainLine(byte[] buf, int from, int limit) {
         PlainJson in = plain.reset(buf, from, limit);
         fields.startLine();
-        int seen = 0;
         boolean value = false;
         boolean locked = false;
         if (!in.next('{')) {
@@ -129,10 +128,9 @@ public final class EventReader implements JsonLines.Block<List<Event>> {
         }
         do {
             int field = fields.key(in);
-            if (field < 0 || (seen & (1 << field)) != 0) {
+            if (field < 0) {
                 return NOT_PLAIN;
             }
-            seen |= 1 << field;
             if (field == VALUE || field == LOCKED) {
                 boolean isTrue = in.trueLiteral();
                 if (!isTrue && !in.falseLiteral()) {
@@ -154,12 +152,13 @@ public final class EventReader implements JsonLines.Block<List<Event>> {
                 return NOT_PLAIN;
             }
         } while (in.next(','));
+        int seen = fields.seen();
         if (!in.next('}') || (seen & 1 << TYPE) == 0) {
             return NOT_PLAIN;
         }
-        Integer fields = FIELD_BITS.get(values[TYPE]);
-        int required = fields == null ? 0 : fields & ~(1 << LOCKED);
-        if (fields == null || (seen & ~fields) != 0 || (seen & required) != required) {
+        Integer allowed = FIELD_BITS.get(values[TYPE]);
+        int required = allowed == null ? 0 : allowed & ~(1 << LOCKED);
+        if (allowed == null || (seen & ~allowed) != 0 || (seen & required) != required) {
             return NOT_PLAIN;
         }
         Event event = plainEvent(values[TYPE], buf, value, locked);

@@ -123,16 +123,14 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
         PlainJson in = plain.reset(buf, from, limit);
         ItemBatch.Row item = row.clear();
         fields.startLine();
-        int seen = 0;
         if (!in.next('{')) {
             return NOT_PLAIN;
         }
         do {
             int field = fields.key(in);
-            if (field < 0 || (seen & (1 << field)) != 0) {
+            if (field < 0) {
                 return NOT_PLAIN;
             }
-            seen |= 1 << field;
             boolean read = switch (field) {
                 case ID -> {
                     if (!in.string()) {
@@ -168,7 +166,7 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
             }
         } while (in.next(','));
         int required = 1 << ID | 1 << ACCOUNT | 1 << CATEGORY | 1 << CREATED;
-        if (!in.next('}') || (seen & required) != required) {
+        if (!in.next('}') || (fields.seen() & required) != required) {
             return NOT_PLAIN;
         }
         int end = in.lineEnd();

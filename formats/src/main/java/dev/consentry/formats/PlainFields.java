@@ -13,6 +13,7 @@ final class PlainFields {
     /** The field that came after each field last time; the first field of a line at {@code following[0]}. */
     private final int[] following;
     private int last = -1;
+    private int seen;
 
     PlainFields(List<String> names) {
         this.names = names.stream().map(name -> name.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
@@ -22,11 +23,17 @@ final class PlainFields {
     /** Starts a line: its first key is expected to name the field that came first last time. */
     void startLine() {
         last = -1;
+        seen = 0;
+    }
+
+    /** The fields the line has named so far, as bits by their place in the list. */
+    int seen() {
+        return seen;
     }
 
     /**
      * Reads a key and its colon: the number of the field it names (its place in the list), or -1
-     * if the key is not plain or names no field.
+     * if the key is not plain, names no field or names one the line has named already.
      */
     int key(PlainJson in) {
         if (!in.string()) {
@@ -37,11 +44,12 @@ final class PlainFields {
         for (int f = 0; f < names.length && found < 0; f++) {
             found = names(f, in) ? f : -1;
         }
-        if (found < 0 || !in.next(':')) {
+        if (found < 0 || (seen & 1 << found) != 0 || !in.next(':')) {
             return -1;
         }
         following[last + 1] = found;
         last = found;
+        seen |= 1 << found;
         return found;
     }
 
