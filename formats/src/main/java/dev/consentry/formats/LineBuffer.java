@@ -1,8 +1,6 @@
 package dev.consentry.formats;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -23,7 +21,7 @@ public final class LineBuffer {
         append(b, 0, b.length);
     }
 
-    void append(byte[] b, int from, int to) {
+    public void append(byte[] b, int from, int to) {
         int n = to - from;
         if (length + n > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + n));
@@ -47,12 +45,11 @@ public final class LineBuffer {
         length = 0;
     }
 
-    /** Writes the lines to {@code channel} at {@code position}; channels take concurrent positional writes. */
-    public void writeTo(FileChannel channel, long position) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, length);
-        while (buffer.hasRemaining()) {
-            position += channel.write(buffer, position);
-        }
+    /** Copies the lines from byte {@code from} into {@code target}, as many as it has room for; returns how many. */
+    public int copyTo(int from, ByteBuffer target) {
+        int n = Math.min(length - from, target.remaining());
+        target.put(bytes, from, n);
+        return n;
     }
 
     @Override

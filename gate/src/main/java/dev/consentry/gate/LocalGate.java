@@ -23,10 +23,8 @@ import dev.consentry.policy.PolicyBundle;
 import dev.consentry.taxonomy.Purpose;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -48,8 +46,8 @@ import java.util.stream.IntStream;
  * <p>Design: inputs are read and validated completely before anything is written, so bad input
  * never leaves a partial build. Items are decided in chunks of consecutive nodes, each chunk on a
  * pool thread that also renders its output lines, so serialisation scales with cores too; the
- * calling thread writes finished chunks in item order, so output order is input order whatever
- * the thread count; a chunk's buffers are reused once written. Allowed nodes are kept as numbers
+ * calling thread appends finished chunks in item order to the two {@link OutputFile}s, so output
+ * order is input order whatever the thread count; a chunk's buffers are reused once copied. Allowed nodes are kept as numbers
  * and sorted once by their ids' UTF-8 bytes, as the graph holds them, for the Merkle root.
  */
 public final class LocalGate {
@@ -223,19 +221,11 @@ public final class LocalGate {
             allowed = 0;
             denied = 0;
         }
-
-        /** Writes the lines at their places in the two files; chunks are written in parallel. */
-        Chunk writeTo(FileChannel allowedFile, long allowedAt, FileChannel deniedFile, long deniedAt) throws IOException {
-            allowedLines.writeTo(allowedFile, allowedAt);
-            deniedLines.writeTo(deniedFile, deniedAt);
-            return this;
-        }
     }
 
     /**
-     * Decides and renders chunks on the pool; this thread takes them in item order, counts them,
-     * gives each its place in the output files and hands the write back to the pool. Writing three
-     * gigabytes of lines is mostly kernel time, so it runs on every core too, not on this thread.
+     * Decides and renders chunks on the pool; this thread takes them in item order, counts them and
+     * appends their lines to the two files, whose own threads write them.
      */
     private static Tally decideAll(Decider decider, Purpose purpose, Instant at, OutputDirectory dir, Progress progress)
             throws IOException {
@@ -250,15 +240,11 @@ public final class LocalGate {
         });
         ThreadLocal<Renderer> renderers = ThreadLocal.withInitial(() -> new Renderer(new Verdict(), new DecisionJson()));
         Deque<Chunk> free = new ArrayDeque<>();
-        try (FileChannel allowed = FileChannel.open(dir.file(ALLOWED), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                FileChannel denied = FileChannel.open(dir.file(DENIED), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (OutputFile allowed = OutputFile.create(dir.file(ALLOWED)); OutputFile denied = OutputFile.create(dir.file(DENIED))) {
             Deque<Future<Chunk>> deciding = new ArrayDeque<>();
-            Deque<Future<Chunk>> writing = new ArrayDeque<>();
-            long allowedAt = 0;
-            long deniedAt = 0;
             int next = 0;
             while (next < n || !deciding.isEmpty()) {
-                while (next < n && deciding.size() + writing.size() < threads * 4) {
+                while (next < n && deciding.size() < threads * 4) {
                     int from = next;
                     int to = Math.min(n, from + CHUNK);
                     Chunk chunk = free.isEmpty() ? new Chunk() : free.pop();
@@ -266,11 +252,8 @@ public final class LocalGate {
                     next = to;
                 }
                 Chunk chunk = deciding.poll().get();
-                long a = allowedAt;
-                long d = deniedAt;
-                allowedAt += chunk.allowedLines.length();
-                deniedAt += chunk.deniedLines.length();
-                writing.add(pool.submit(() -> chunk.writeTo(allowed, a, denied, d)));
+                allowed.append(chunk.allowedLines);
+                denied.append(chunk.deniedLines);
                 System.arraycopy(chunk.allowedNodes, 0, tally.allowedNodes, (int) tally.allowed, chunk.allowed);
                 tally.allowed += chunk.allowed;
                 tally.denied += chunk.denied;
@@ -278,12 +261,7 @@ public final class LocalGate {
                     tally.deniedByCode[c] += chunk.deniedByCode[c];
                 }
                 progress.advance(chunk.allowed + chunk.denied);
-                while (!writing.isEmpty() && (writing.peek().isDone() || deciding.size() + writing.size() >= threads * 4)) {
-                    free.push(writing.poll().get());
-                }
-            }
-            while (!writing.isEmpty()) {
-                writing.poll().get();
+                free.push(chunk);
             }
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
