@@ -1,8 +1,5 @@
 package dev.consentry.cli;
 
-import dev.consentry.error.ConsentryException;
-import dev.consentry.error.ErrorCode;
-import dev.consentry.error.SourceLocation;
 import dev.consentry.time.Instants;
 import java.time.Instant;
 import picocli.CommandLine;
@@ -11,8 +8,7 @@ import picocli.CommandLine;
 final class Times implements CommandLine.ITypeConverter<Instant> {
     @Override
     public Instant convert(String value) {
-        return Instants.parse(value).orElseThrow(() -> new ConsentryException(ErrorCode.BAD_ARGUMENT,
-                SourceLocation.of("--at", 0, 0, null),
+        return Instants.parse(value).orElseThrow(() -> new CommandLine.TypeConversionException(
                 "'" + value + "' is not an ISO-8601 date-time with an offset, such as 2023-08-09T10:00:00Z"));
     }
 }

@@ -55,6 +55,24 @@ class BadInputTest {
             new Bad("a date that does not exist", "items.jsonl", 2,
                     "{\"id\":\"m1/transcript\",\"account\":\"acme\",\"category\":\"customer_content.transcript\",\"created\":\"2023-02-30T10:30:00Z\"}",
                     2, "created", ErrorCode.BAD_TIMESTAMP),
+            new Bad("a timestamp without seconds", "items.jsonl", 2,
+                    "{\"id\":\"m1/transcript\",\"account\":\"acme\",\"category\":\"customer_content.transcript\",\"created\":\"2023-08-09T10:30Z\"}",
+                    2, "created", ErrorCode.BAD_TIMESTAMP),
+            new Bad("a timestamp with a point and no fraction", "items.jsonl", 2,
+                    "{\"id\":\"m1/transcript\",\"account\":\"acme\",\"category\":\"customer_content.transcript\",\"created\":\"2023-08-09T10:30:00.Z\"}",
+                    2, "created", ErrorCode.BAD_TIMESTAMP),
+            new Bad("a timestamp in lower case", "items.jsonl", 2,
+                    "{\"id\":\"m1/transcript\",\"account\":\"acme\",\"category\":\"customer_content.transcript\",\"created\":\"2023-08-09t10:30:00z\"}",
+                    2, "created", ErrorCode.BAD_TIMESTAMP),
+            new Bad("an account with half a surrogate pair", "items.jsonl", 3,
+                    "{\"id\":\"m1/stats\",\"account\":\"\\ud800\",\"category\":\"service_generated.usage\",\"created\":\"2023-08-09T11:00:00Z\"}",
+                    3, "account", ErrorCode.BAD_VALUE),
+            new Bad("a subject with half a surrogate pair", "items.jsonl", 2,
+                    "{\"id\":\"m1/transcript\",\"account\":\"acme\",\"category\":\"customer_content.transcript\",\"created\":\"2023-08-09T10:30:00Z\",\"subjects\":[\"u1\",\"\\udc00\"]}",
+                    2, "subjects[1]", ErrorCode.BAD_VALUE),
+            new Bad("a byte order mark at the start of a line after the first", "items.jsonl", 2,
+                    "\uFEFF{\"id\":\"m1/transcript\",\"account\":\"acme\",\"category\":\"customer_content.transcript\",\"created\":\"2023-08-09T10:30:00Z\"}",
+                    2, null, ErrorCode.MALFORMED_SYNTAX),
             new Bad("an id with half a surrogate pair", "items.jsonl", 3,
                     "{\"id\":\"m1/\\ud800stats\",\"account\":\"acme\",\"category\":\"service_generated.usage\",\"created\":\"2023-08-09T11:00:00Z\"}",
                     3, "id", ErrorCode.BAD_VALUE),
@@ -117,6 +135,18 @@ class BadInputTest {
             new Bad("a group scope without a group", "events.jsonl", 2,
                     "{\"type\":\"setting\",\"at\":\"2023-08-01T09:00:00Z\",\"actor\":\"admin1\",\"role\":\"account_admin\",\"scope\":\"group:acme\",\"key\":\"ai.summary.enabled\",\"value\":true}",
                     2, "scope", ErrorCode.BAD_VALUE),
+            new Bad("a group scope with an empty name between two slashes", "events.jsonl", 2,
+                    "{\"type\":\"setting\",\"at\":\"2023-08-01T09:00:00Z\",\"actor\":\"admin1\",\"role\":\"account_admin\",\"scope\":\"group:acme//sales\",\"key\":\"ai.summary.enabled\",\"value\":true}",
+                    2, "scope", ErrorCode.BAD_VALUE),
+            new Bad("a user scope with a third part", "events.jsonl", 2,
+                    "{\"type\":\"setting\",\"at\":\"2023-08-01T09:00:00Z\",\"actor\":\"admin1\",\"role\":\"account_admin\",\"scope\":\"user:acme/u1/x\",\"key\":\"ai.summary.enabled\",\"value\":true}",
+                    2, "scope", ErrorCode.BAD_VALUE),
+            new Bad("a scope with a space after the colon", "events.jsonl", 2,
+                    "{\"type\":\"setting\",\"at\":\"2023-08-01T09:00:00Z\",\"actor\":\"admin1\",\"role\":\"account_admin\",\"scope\":\"group: acme/sales\",\"key\":\"ai.summary.enabled\",\"value\":true}",
+                    2, "scope", ErrorCode.BAD_VALUE),
+            new Bad("a user with half a surrogate pair", "events.jsonl", 4,
+                    "{\"type\":\"notice_ack\",\"at\":\"2023-08-09T09:59:00Z\",\"meeting\":\"m1\",\"user\":\"u\\ud800\",\"notice\":\"ai_processing\"}",
+                    4, "user", ErrorCode.BAD_VALUE),
             new Bad("a membership without a group", "events.jsonl", 1,
                     "{\"type\":\"membership\",\"at\":\"2023-08-01T00:00:00Z\",\"user\":\"u1\",\"account\":\"acme\"}",
                     1, "group", ErrorCode.MISSING_FIELD),
@@ -229,6 +259,40 @@ class BadInputTest {
             assertThat(r.err()).as("the field").contains(bad.field());
         }
         assertThat(r.out()).as("nothing on standard output").isEmpty();
+    }
+
+    /** Bytes that are not UTF-8, such as the overlong {@code C0 AF} a lenient decoder reads as {@code /}. */
+    @TestFactory
+    Stream<DynamicNode> bytes_that_are_not_utf8_are_named_at_their_line_and_column() {
+        record NotUtf8(String file, int line, String before, String after, int column) {}
+        return Stream.of(
+                new NotUtf8("items.jsonl", 2, "{\"id\":\"m1", "transcript\",\"account\":\"acme\",\"category\":"
+                        + "\"customer_content.transcript\",\"created\":\"2023-08-09T10:30:00Z\"}", 10),
+                new NotUtf8("events.jsonl", 1, "{\"type\":\"membership\",\"at\":\"2023-08-01T00:00:00Z\",\"user\":\"u1\",\"account\":\"ac",
+                        "me\",\"group\":\"sales\"}", 75),
+                new NotUtf8("policy/v2.yaml", 2, "version: \"v", "2\"", 12))
+                .map(bad -> dynamicTest(bad.file(), () -> {
+                    Path dir = Files.createTempDirectory(tmp, "utf8");
+                    Fixture.write(dir);
+                    List<String> lines = Files.readAllLines(dir.resolve(bad.file()));
+                    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                    for (int i = 0; i < lines.size(); i++) {
+                        if (i + 1 == bad.line()) {
+                            bytes.writeBytes(bad.before().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                            bytes.writeBytes(new byte[] {(byte) 0xC0, (byte) 0xAF});
+                            bytes.writeBytes(bad.after().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        } else {
+                            bytes.writeBytes(lines.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        }
+                        bytes.write('\n');
+                    }
+                    Files.write(dir.resolve(bad.file()), bytes.toByteArray());
+                    Cli.Result r = Cli.run(Fixture.gate(dir));
+                    assertThat(r.exit()).as("%s", r).isEqualTo(2);
+                    assertThat(r.err()).contains(dir.resolve(bad.file()) + ":" + bad.line() + ":" + bad.column() + ": ")
+                            .contains("not UTF-8: the byte C0 does not").contains("[" + ErrorCode.MALFORMED_SYNTAX + "]");
+                    assertThat(dir.resolve("out")).doesNotExist();
+                }));
     }
 
     @Test

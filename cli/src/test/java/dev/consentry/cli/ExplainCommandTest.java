@@ -107,6 +107,15 @@ class ExplainCommandTest {
         assertThat(r.err()).contains("--item:1").contains("[" + ErrorCode.MALFORMED_SYNTAX + "]");
     }
 
+    /** The parser reports its limits (here a number's length) without a location. */
+    @Test
+    void inline_json_past_the_parsers_limits_is_bad_input_naming_the_option() {
+        Fixture.write(dir);
+        Cli.Result r = Cli.run(withItem("{\"id\": " + "9".repeat(1001) + "}", true));
+        assertThat(r.exit()).as("%s", r).isEqualTo(2);
+        assertThat(r.err()).contains("--item:1").contains("[" + ErrorCode.MALFORMED_SYNTAX + "]");
+    }
+
     @Test
     void an_inline_item_with_an_unknown_category_is_bad_input_naming_the_option_and_field() {
         Fixture.write(dir);

@@ -50,8 +50,10 @@ public record Scope(Level level, String account, Optional<String> member) {
     }
 
     /**
-     * Parses {@code account:A}, {@code group:A/G} or {@code user:A/U}; the account ends at the
-     * first {@code /}. Empty if the text is not a scope.
+     * Parses {@code account:A}, {@code group:A/G} or {@code user:A/U}. Empty if the text is not a
+     * scope, and also if a name in it is empty, holds a {@code /} or begins or ends with white
+     * space: {@code group:acme//legal} or {@code group: acme/legal} is far likelier a typo than a
+     * name, and read as a name it would put a lock on a group no item belongs to, silently.
      */
     public static Optional<Scope> parse(String text) {
         int colon = text.indexOf(':');
@@ -66,14 +68,23 @@ public record Scope(Level level, String account, Optional<String> member) {
                 continue;
             }
             if (level == Level.ACCOUNT) {
-                return slash < 0 && !rest.isEmpty() ? Optional.of(account(rest)) : Optional.empty();
+                return slash < 0 && isName(rest) ? Optional.of(account(rest)) : Optional.empty();
             }
-            if (slash <= 0 || slash == rest.length() - 1) {
+            if (slash < 0) {
                 return Optional.empty();
             }
-            return Optional.of(new Scope(level, rest.substring(0, slash), Optional.of(rest.substring(slash + 1))));
+            String account = rest.substring(0, slash);
+            String member = rest.substring(slash + 1);
+            return isName(account) && isName(member) && member.indexOf('/') < 0
+                    ? Optional.of(new Scope(level, account, Optional.of(member)))
+                    : Optional.empty();
         }
         return Optional.empty();
+    }
+
+    private static boolean isName(String name) {
+        return !name.isEmpty() && !Character.isWhitespace(name.charAt(0))
+                && !Character.isWhitespace(name.charAt(name.length() - 1));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Times as the decision engine compares them: nanoseconds since the epoch in a {@code long}.
@@ -84,10 +85,23 @@ public final class Instants {
     }
 
     /**
-     * Parses an ISO-8601 date-time with a zone offset ({@code 2023-08-07T00:00:00Z},
-     * {@code 2023-08-07T02:00:00+02:00}); empty if the text is not one or is out of range.
+     * The one spelling of a time every format takes, RFC 3339's: seconds always, a fraction of one
+     * to nine digits, {@code Z} or an offset in hours and minutes, upper-case {@code T} and
+     * {@code Z}. {@code java.time}'s ISO parser alone also takes times without seconds, a point
+     * without digits, lower case and offsets with seconds.
+     */
+    private static final Pattern RFC_3339 = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
+
+    /**
+     * Parses an ISO-8601 date-time with a zone offset, spelled as RFC 3339 spells it
+     * ({@code 2023-08-07T00:00:00Z}, {@code 2023-08-07T02:00:00.5+02:00}); empty if the text is
+     * not one or is out of range.
      */
     public static Optional<Instant> parse(String text) {
+        if (!RFC_3339.matcher(text).matches()) {
+            return Optional.empty();
+        }
         try {
             Instant instant = DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from);
             nanos(instant);

@@ -244,7 +244,7 @@ public final class EventReader implements JsonLines.Block<List<Event>> {
                 case "scope" -> {
                     String text = Fields.string(p, line, field);
                     scope = Scope.parse(text).orElseThrow(() -> line.error(BAD_VALUE, p, field,
-                            "'" + text + "' is not a scope: account:A, group:A/G or user:A/U"));
+                            "'" + text + "' is not a scope: account:A, group:A/G or user:A/U, each name non-empty, without '/' and not beginning or ending with a space"));
                 }
                 case "key" -> {
                     String name = Fields.string(p, line, field);

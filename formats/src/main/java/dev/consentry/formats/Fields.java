@@ -37,6 +37,28 @@ final class Fields {
         if (p.getTextLength() == 0) {
             throw line.error(BAD_VALUE, p, element(field, index), "must not be empty");
         }
+        int half = halfSurrogate(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        if (half >= 0) {
+            throw line.error(BAD_VALUE, p, element(field, index),
+                    "must be Unicode text; this one has half a surrogate pair at character " + half);
+        }
+    }
+
+    /**
+     * Where {@code chars[from ..]} holds half a surrogate pair (JSON can spell one, {@code
+     * "\\ud800"}), counted from {@code from}; -1 if nowhere. Such a string has no UTF-8 form, so
+     * it cannot be hashed into the ledger or the Merkle tree without being changed.
+     */
+    private static int halfSurrogate(char[] chars, int from, int length) {
+        for (int i = 0; i < length; i++) {
+            char c = chars[from + i];
+            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(chars[from + i + 1])) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Checks that the parser is on the start of a list. */

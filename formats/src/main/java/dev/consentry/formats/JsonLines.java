@@ -224,7 +224,7 @@ final class JsonLines {
             }
             int contentEnd = end > start && buf[end - 1] == '\r' ? end - 1 : end;
             if (!isBlank(buf, start, contentEnd)) {
-                parseLine(file, buf, start, contentEnd - start, line, block);
+                parseLine(file, buf, start, contentEnd - start, line, firstLine == 1 && start == 0, block);
                 lines[count++] = line;
             }
             line++;
@@ -233,7 +233,24 @@ final class JsonLines {
         return new Parsed<>(block.result(), lines, count);
     }
 
-    private static void parseLine(String file, byte[] buf, int offset, int length, int line, Block<?> block) {
+    private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    /**
+     * Reads a line that is not plain through the JSON parser, once its bytes are known to be
+     * UTF-8. A byte order mark is taken only where one belongs, at the very start of the file
+     * ({@code fileStart}); the parser would skip it at the start of any line it is given.
+     */
+    private static void parseLine(String file, byte[] buf, int offset, int length, int line, boolean fileStart,
+            Block<?> block) {
+        int malformed = Utf8.firstMalformed(buf, offset, offset + length);
+        if (malformed >= 0) {
+            throw new ConsentryException(MALFORMED_SYNTAX, SourceLocation.of(file, line, malformed - offset + 1, null),
+                    Utf8.describe(buf, malformed, offset + length));
+        }
+        if (!fileStart && length >= 3 && Arrays.equals(buf, offset, offset + 3, BYTE_ORDER_MARK, 0, 3)) {
+            throw new ConsentryException(MALFORMED_SYNTAX, SourceLocation.of(file, line, 1, null),
+                    "a byte order mark may only begin the file, not a line after the first");
+        }
         LineContext context = new LineContext(file, line);
         try (JsonParser parser = JSON.createParser(buf, offset, length)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {

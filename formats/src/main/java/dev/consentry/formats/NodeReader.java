@@ -31,22 +31,37 @@ final class NodeReader {
     }
 
     private static Node read(JsonFactory factory, String file, byte[] content) {
+        int malformed = Utf8.firstMalformed(content, 0, content.length);
+        if (malformed >= 0) {
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < malformed; i++) {
+                if (content[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            throw new ConsentryException(MALFORMED_SYNTAX, SourceLocation.of(file, line, malformed - lineStart + 1, null),
+                    Utf8.describe(content, malformed, content.length));
+        }
         try (JsonParser parser = factory.createParser(content)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                return Node.object(SourceLocation.of(file, 1, 1, null), new LinkedHashMap<>());
+            try {
+                JsonToken first = parser.nextToken();
+                if (first == null) {
+                    return Node.object(SourceLocation.of(file, 1, 1, null), new LinkedHashMap<>());
+                }
+                Node root = value(parser, file, null);
+                if (parser.nextToken() != null) {
+                    throw located(file, parser.currentTokenLocation(), null, "more than one document in the file");
+                }
+                return root;
+            } catch (JsonProcessingException e) {
+                // Limits such as the nesting depth are reported without a location; the parser still knows where it is.
+                JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+                throw new ConsentryException(MALFORMED_SYNTAX,
+                        Optional.of(SourceLocation.of(file, Math.max(0, at.getLineNr()), Math.max(0, at.getColumnNr()), null)),
+                        e.getOriginalMessage(), e);
             }
-            Node root = value(parser, file, null);
-            if (parser.nextToken() != null) {
-                throw located(file, parser.currentTokenLocation(), null, "more than one document in the file");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new ConsentryException(MALFORMED_SYNTAX,
-                    Optional.of(SourceLocation.of(file, at == null ? 0 : Math.max(0, at.getLineNr()),
-                            at == null ? 0 : Math.max(0, at.getColumnNr()), null)),
-                    e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new ConsentryException(MALFORMED_SYNTAX, Optional.of(SourceLocation.file(file)),
                     "cannot read: " + e.getMessage(), e);
