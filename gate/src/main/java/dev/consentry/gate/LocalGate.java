@@ -47,8 +47,9 @@ import java.util.stream.IntStream;
  * never leaves a partial build. Items are decided in chunks of consecutive nodes, each chunk on a
  * pool thread that also renders its output lines, so serialisation scales with cores too; the
  * calling thread appends finished chunks in item order to the two {@link OutputFile}s, so output
- * order is input order whatever the thread count; a chunk's buffers are reused once copied. Allowed nodes are kept as numbers
- * and sorted once by their ids' UTF-8 bytes, as the graph holds them, for the Merkle root.
+ * order is input order whatever the thread count; a chunk's buffers are reused once copied.
+ * Allowed nodes are kept as numbers and sorted once by their ids' UTF-8 bytes, as the graph holds
+ * them, for the Merkle root.
  */
 public final class LocalGate {
     static final String ALLOWED = "allowed.jsonl";
