@@ -134,7 +134,8 @@ final class Node {
         return switch (kind) {
             case OBJECT -> "a mapping";
             case ARRAY -> "a list";
-            case STRING -> "the string '" + value + "'";
+            // YAML reads a key with nothing after it as an empty string.
+            case STRING -> ((String) value).isEmpty() ? "no value" : "the string '" + value + "'";
             case NUMBER -> "the number " + value;
             case BOOLEAN -> value.toString();
             case NULL -> "null";

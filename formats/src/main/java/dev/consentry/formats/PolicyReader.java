@@ -162,7 +162,7 @@ public final class PolicyReader {
             Optional<Node> requiresNode = r.optional("requires");
             List<Requirement> requires = requiresNode.map(Node::elements).orElse(List.of()).stream()
                     .map(q -> requirement(q, taxonomy, catalog)).toList();
-            if (effect == Effect.DENY && !requires.isEmpty()) {
+            if (effect == Effect.DENY && requiresNode.isPresent()) {
                 throw requiresNode.get().error(BAD_VALUE, "a deny rule cannot have requirements: a prohibition is unconditional");
             }
             rules.add(new Rule(id, effect, categories, purposes, requires, r.optional("text").map(Node::text)));
