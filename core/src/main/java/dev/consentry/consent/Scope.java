@@ -29,8 +29,8 @@ public record Scope(Level level, String account, Optional<String> member) {
         requireNonNull(level, "level is null");
         requireNonNull(account, "account is null");
         requireNonNull(member, "member is null");
-        if (account.isEmpty() || member.map(String::isEmpty).orElse(false)) {
-            throw new IllegalArgumentException("scope names are not empty");
+        if (!isName(account) || member.map(m -> !isName(m)).orElse(false)) {
+            throw new IllegalArgumentException("a scope's names are non-empty, hold no '/' and neither begin nor end with white space");
         }
         if ((level == Level.ACCOUNT) != member.isEmpty()) {
             throw new IllegalArgumentException(level.prefix() + " scope " + (member.isEmpty() ? "needs" : "takes no") + " member");
@@ -51,9 +51,7 @@ public record Scope(Level level, String account, Optional<String> member) {
 
     /**
      * Parses {@code account:A}, {@code group:A/G} or {@code user:A/U}. Empty if the text is not a
-     * scope, and also if a name in it is empty, holds a {@code /} or begins or ends with white
-     * space: {@code group:acme//legal} or {@code group: acme/legal} is far likelier a typo than a
-     * name, and read as a name it would put a lock on a group no item belongs to, silently.
+     * scope, and also if a name in it is not a scope's name ({@link #isName}).
      */
     public static Optional<Scope> parse(String text) {
         int colon = text.indexOf(':');
@@ -75,15 +73,19 @@ public record Scope(Level level, String account, Optional<String> member) {
             }
             String account = rest.substring(0, slash);
             String member = rest.substring(slash + 1);
-            return isName(account) && isName(member) && member.indexOf('/') < 0
-                    ? Optional.of(new Scope(level, account, Optional.of(member)))
-                    : Optional.empty();
+            return isName(account) && isName(member) ? Optional.of(new Scope(level, account, Optional.of(member))) : Optional.empty();
         }
         return Optional.empty();
     }
 
+    /**
+     * A name a scope can hold: non-empty, without {@code /}, neither beginning nor ending with
+     * white space. {@code group:acme//legal} or {@code group: acme/legal} is far likelier a typo
+     * than a name, and read as one it would put a setting, or a lock, on a group no item belongs
+     * to, silently.
+     */
     private static boolean isName(String name) {
-        return !name.isEmpty() && !Character.isWhitespace(name.charAt(0))
+        return !name.isEmpty() && name.indexOf('/') < 0 && !Character.isWhitespace(name.charAt(0))
                 && !Character.isWhitespace(name.charAt(name.length() - 1));
     }
 

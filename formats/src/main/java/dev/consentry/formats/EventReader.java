@@ -243,8 +243,9 @@ public final class EventReader implements JsonLines.Block<List<Event>> {
                 case "locked" -> locked = Fields.bool(p, line, field);
                 case "scope" -> {
                     String text = Fields.string(p, line, field);
-                    scope = Scope.parse(text).orElseThrow(() -> line.error(BAD_VALUE, p, field,
-                            "'" + text + "' is not a scope: account:A, group:A/G or user:A/U, each name non-empty, without '/' and not beginning or ending with a space"));
+                    scope = Scope.parse(text).orElseThrow(() -> line.error(BAD_VALUE, p, field, "'" + text
+                            + "' is not a scope: account:A, group:A/G or user:A/U, each name non-empty, without '/'"
+                            + " and not beginning or ending with a space"));
                 }
                 case "key" -> {
                     String name = Fields.string(p, line, field);

@@ -345,7 +345,9 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
             return item;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ConsentryException(dev.consentry.error.ErrorCode.MALFORMED_SYNTAX,
-                    Optional.of(SourceLocation.of(source, 1, e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getColumnNr()), null)),
+                    // Limits such as a number's length are reported without a location.
+                    Optional.of(SourceLocation.of(source, 1,
+                            e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getColumnNr()), null)),
                     "malformed JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
