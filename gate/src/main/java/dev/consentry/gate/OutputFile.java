@@ -31,7 +31,6 @@ final class OutputFile implements AutoCloseable {
     private static final int IN_FLIGHT = 3;
 
     private final FileChannel channel;
-    private final boolean direct;
     private final int block;
     private final int bufferSize;
     private final ExecutorService writer;
@@ -41,9 +40,8 @@ final class OutputFile implements AutoCloseable {
     private long position;
     private boolean closed;
 
-    private OutputFile(FileChannel channel, boolean direct, int block, int bufferSize) {
+    private OutputFile(FileChannel channel, int block, int bufferSize) {
         this.channel = channel;
-        this.direct = direct;
         this.block = block;
         this.bufferSize = bufferSize;
         this.writer = Executors.newSingleThreadExecutor(r -> {
@@ -62,23 +60,17 @@ final class OutputFile implements AutoCloseable {
     /** As {@link #create(Path)}, or through the page cache unless {@code tryDirect}; buffers of {@code bufferSize} bytes. */
     static OutputFile create(Path path, boolean tryDirect, int bufferSize) throws IOException {
         if (tryDirect) {
-            int block = (int) Files.getFileStore(path.toAbsolutePath().getParent()).getBlockSize();
-            if (block > 0 && bufferSize % block == 0) {
-                try {
+            try {
+                int block = (int) Files.getFileStore(path.toAbsolutePath().getParent()).getBlockSize();
+                if (block > 0 && bufferSize % block == 0) {
                     return new OutputFile(FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                            ExtendedOpenOption.DIRECT), true, block, bufferSize);
-                } catch (IOException | UnsupportedOperationException refused) {
-                    Files.deleteIfExists(path);
+                            ExtendedOpenOption.DIRECT), block, bufferSize);
                 }
+            } catch (IOException | UnsupportedOperationException refused) {
+                Files.deleteIfExists(path);
             }
         }
-        return new OutputFile(FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), false, 1,
-                bufferSize);
-    }
-
-    /** Whether writes go past the page cache. */
-    boolean direct() {
-        return direct;
+        return new OutputFile(FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1, bufferSize);
     }
 
     /** Bytes appended so far. */
