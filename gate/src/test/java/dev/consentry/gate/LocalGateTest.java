@@ -23,6 +23,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -200,7 +201,9 @@ class LocalGateTest {
     @Test
     void the_merkle_root_over_a_hundred_thousand_awkward_ids_is_rfc_6962_over_their_utf8_order() throws IOException {
         // More allowed ids than one parallel subtree holds, sharing long prefixes, prefixes of one
-        // another, and characters outside ASCII (two-, three- and four-byte UTF-8, a NUL).
+        // another, and characters outside ASCII (two-, three- and four-byte UTF-8, a NUL); and a
+        // run of ids that differ only by how many NULs end them, which sort keys padded with
+        // zero bytes cannot tell apart.
         String[] stems = {"shared/prefix/that/is/long/", "a", "a/", "\u00e9t\u00e9/", "\u4e2d/", "\ud83d\ude00/", "nul\u0000/", "z"};
         Random random = new Random(6962);
         List<String> ids = new ArrayList<>();
@@ -208,6 +211,12 @@ class LocalGateTest {
         for (int i = 0; i < 150_000; i++) {
             String id = stems[random.nextInt(stems.length)] + Integer.toString(random.nextInt(1 << 30), 36 - random.nextInt(3)) + "-" + i;
             ids.add(id);
+        }
+        for (int nuls = 0; nuls < 40; nuls++) {
+            ids.add("nul-tail" + "\u0000".repeat(nuls));
+        }
+        Collections.shuffle(ids, random);
+        for (String id : ids) {
             s.append("{\"id\":\"").append(id.replace("\u0000", "\\u0000")).append("\"")
                     .append(",\"account\":\"acct\",\"category\":\"service_generated.usage\",\"created\":\"2023-08-01T00:00:00Z\"}\n");
         }
