@@ -1,15 +1,16 @@
 package dev.consentry.gate;
 
-import com.sun.nio.file.ExtendedOpenOption;
 import dev.consentry.formats.LineBuffer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,6 +53,22 @@ final class OutputFile implements AutoCloseable {
         this.current = buffer();
     }
 
+    /**
+     * {@code O_DIRECT}, which only the JDK's {@code com.sun.nio.file.ExtendedOpenOption} names. It
+     * is looked up by name: compilers from Java 21 on warn of that class as internal API whatever
+     * the {@code --release}, and the build fails on any warning.
+     */
+    static final Optional<OpenOption> DIRECT = directOption();
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Optional<OpenOption> directOption() {
+        try {
+            return Optional.of((OpenOption) Enum.valueOf((Class) Class.forName("com.sun.nio.file.ExtendedOpenOption"), "DIRECT"));
+        } catch (ClassNotFoundException | IllegalArgumentException absent) {
+            return Optional.empty();
+        }
+    }
+
     /** Creates {@code path}, which must not exist, to be written past the page cache if its file system allows. */
     static OutputFile create(Path path) throws IOException {
         return create(path, true, BUFFER);
@@ -62,9 +79,9 @@ final class OutputFile implements AutoCloseable {
         if (tryDirect) {
             try {
                 int block = (int) Files.getFileStore(path.toAbsolutePath().getParent()).getBlockSize();
-                if (block > 0 && bufferSize % block == 0) {
+                if (DIRECT.isPresent() && block > 0 && bufferSize % block == 0) {
                     return new OutputFile(FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                            ExtendedOpenOption.DIRECT), block, bufferSize);
+                            DIRECT.get()), block, bufferSize);
                 }
             } catch (IOException | UnsupportedOperationException refused) {
                 Files.deleteIfExists(path);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -49,6 +50,12 @@ class OutputFileProperties {
             Files.delete(path);
             Files.delete(dir);
         }
+    }
+
+    /** The option is looked up by name (OutputFile says why): a JDK renaming it would silently cost the page cache. */
+    @Example
+    void the_jdk_names_o_direct() {
+        assertThat(OutputFile.DIRECT).hasValueSatisfying(option -> assertThat(option.toString()).isEqualTo("DIRECT"));
     }
 
     @Provide
