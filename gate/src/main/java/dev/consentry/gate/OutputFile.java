@@ -55,8 +55,8 @@ final class OutputFile implements AutoCloseable {
 
     /**
      * {@code O_DIRECT}, which only the JDK's {@code com.sun.nio.file.ExtendedOpenOption} names. It
-     * is looked up by name: newer compilers (Java 25's, measured) warn of that class as internal API whatever
-     * the {@code --release}, and the build fails on any warning.
+     * is looked up by name: newer compilers (Java 25's, measured) warn of that class as internal
+     * API whatever the {@code --release}, and the build fails on any warning.
      */
     static final Optional<OpenOption> DIRECT = directOption();
 
