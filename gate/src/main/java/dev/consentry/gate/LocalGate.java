@@ -137,6 +137,11 @@ public final class LocalGate {
 
     /** Runs of this many ids or fewer that agree on their keys are put in order by comparing their bytes. */
     private static final int SMALL_RUN = 24;
+    /**
+     * How deep into shared prefixes runs are sorted by keys; deeper, by comparing whole ids. Twelve
+     * bytes a level, ids that share a prefix of megabytes would otherwise overflow the stack.
+     */
+    private static final int DEEPEST_KEY = 1 << 10;
 
     /**
      * Sorts {@code nodes[from .. to)}, whose ids share their first {@code depth} bytes, by id.
@@ -144,8 +149,8 @@ public final class LocalGate {
      * position in the range (bytes past the id's end are 0, and the top bits are flipped so signed
      * order is byte order); the two are radix sorted together, on all cores for large ranges.
      * Ids that agree on all twelve bytes form a run, sorted again twelve bytes deeper, or, when
-     * short, by comparing their bytes; the comparison also orders ids that differ only by zero
-     * bytes at their end, which the keys cannot tell apart.
+     * short or already {@link #DEEPEST_KEY} bytes deep, by comparing their bytes; the comparison
+     * also orders ids that differ only by zero bytes at their end, which the keys cannot tell apart.
      */
     private static void sortByIds(ItemGraph graph, int[] nodes, int from, int to, int depth) {
         int n = to - from;
@@ -175,10 +180,10 @@ public final class LocalGate {
             while (end < n && high[end] == high[start] && low[end] >>> 32 == low[start] >>> 32) {
                 end++;
             }
-            if (end - start > SMALL_RUN && anyLonger) {
+            if (end - start > SMALL_RUN && anyLonger && depth < DEEPEST_KEY) {
                 sortByIds(graph, nodes, from + start, from + end, depth + 12);
             } else if (end - start > 1) {
-                insertionSort(graph, nodes, from + start, from + end);
+                sortByComparing(graph, nodes, from + start, from + end);
             }
             start = end;
         }
@@ -193,7 +198,15 @@ public final class LocalGate {
         return bytes;
     }
 
-    private static void insertionSort(ItemGraph graph, int[] nodes, int from, int to) {
+    private static void sortByComparing(ItemGraph graph, int[] nodes, int from, int to) {
+        if (to - from > SMALL_RUN) {
+            Integer[] run = IntStream.range(from, to).mapToObj(i -> nodes[i]).toArray(Integer[]::new);
+            Arrays.sort(run, (a, b) -> compareIds(graph, a, b));
+            for (int i = from; i < to; i++) {
+                nodes[i] = run[i - from];
+            }
+            return;
+        }
         for (int i = from + 1; i < to; i++) {
             int node = nodes[i];
             int j = i - 1;

@@ -229,6 +229,24 @@ class LocalGateTest {
         assertThat(build.merkle().root()).isEqualTo(rfc6962(ids));
     }
 
+    @Test
+    void ids_that_share_a_prefix_of_megabytes_are_sorted_without_overflowing_the_stack() throws IOException {
+        // Keys go twelve bytes deeper a level: a 400 KB shared prefix was 33,000 levels of recursion.
+        String prefix = "x".repeat(400_000);
+        List<String> ids = new ArrayList<>();
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            ids.add(prefix + (29 - i));
+            s.append("{\"id\":\"").append(ids.get(i)).append("\"")
+                    .append(",\"account\":\"acct\",\"category\":\"service_generated.usage\",\"created\":\"2023-08-01T00:00:00Z\"}\n");
+        }
+        Path items = Files.writeString(dir.resolve("long-ids.jsonl"), s);
+        Path none = Files.writeString(dir.resolve("no-events-for-long-ids.jsonl"), "");
+        BuildRecord build = LocalGate.run(new GateRequest(items, none, policy, "ai.training.first_party", AT,
+                dir.resolve("long-ids-out"), false), Progress.NONE);
+        assertThat(build.merkle().root()).isEqualTo(rfc6962(ids));
+    }
+
     private static String rfc6962(List<String> ids) {
         List<byte[]> leaves = ids.stream().map(id -> id.getBytes(StandardCharsets.UTF_8)).sorted(Arrays::compareUnsigned)
                 .map(b -> sha256(new byte[] {0}, b)).toList();
