@@ -230,13 +230,13 @@ public final class EventIndex implements ConsentState {
         }
     }
 
-    /** The account, group and owner histories are resolved once; a setting and those it requires share them. */
+    /**
+     * On when the setting and everything it requires are on by themselves; the account, group
+     * and owner histories are resolved once and shared by all of them.
+     */
     private boolean settingOn(int setting, AccountHistory a, History[] groupSettings, UserHistory u, long at) {
-        if (!effectiveValue(setting, a, groupSettings, u, at)) {
-            return false;
-        }
-        for (int required : catalog.requiredIndexes(setting)) {
-            if (!settingOn(required, a, groupSettings, u, at)) {
+        for (int s : catalog.prerequisites(setting)) {
+            if (!effectiveValue(s, a, groupSettings, u, at)) {
                 return false;
             }
         }

@@ -3,20 +3,29 @@ package dev.consentry.consent;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The settings and notice kinds a platform has. Every setting a setting requires is in the
  * catalog, and requirements have no cycle, so "is KEY on" always terminates.
+ *
+ * <p>Requirements are walked without recursion and each setting at most once per walk: a
+ * catalog read from a file may chain thousands of settings, or require each of fifty settings
+ * from the two before it, and following every path, as a recursive walk does, took longer than a
+ * minute for that fifty (measured).
  */
 public final class SettingsCatalog {
     private final List<SettingDefinition> settings;
     private final Map<String, SettingDefinition> settingsByKey;
     private final int[][] requiredIndexes;
+    /** Each setting's prerequisites, worked out when first asked for. */
+    private final AtomicReferenceArray<int[]> prerequisites;
     private final List<NoticeDefinition> notices;
     private final Map<String, NoticeDefinition> noticesByKind;
 
@@ -45,20 +54,49 @@ public final class SettingsCatalog {
                 return required.index();
             }).toArray();
         }
-        for (SettingDefinition s : settings) {
-            requireAcyclic(s.index(), new boolean[settings.size()]);
-        }
+        requireAcyclic();
+        this.prerequisites = new AtomicReferenceArray<>(settings.size());
     }
 
-    private void requireAcyclic(int index, boolean[] onPath) {
-        if (onPath[index]) {
-            throw new IllegalArgumentException("settings requirements form a cycle through '" + settings.get(index).key() + "'");
+    /**
+     * Depth first from each setting in catalog order, following requirements in their order, with
+     * the path on an explicit stack; a setting is finished once. Names the first setting found
+     * again on its own path.
+     */
+    private void requireAcyclic() {
+        int n = settings.size();
+        byte[] state = new byte[n];
+        final byte onPath = 1;
+        final byte finished = 2;
+        int[] path = new int[n];
+        int[] nextEdge = new int[n];
+        for (int root = 0; root < n; root++) {
+            if (state[root] != 0) {
+                continue;
+            }
+            int depth = 0;
+            path[0] = root;
+            nextEdge[0] = 0;
+            state[root] = onPath;
+            while (depth >= 0) {
+                int setting = path[depth];
+                if (nextEdge[depth] == requiredIndexes[setting].length) {
+                    state[setting] = finished;
+                    depth--;
+                    continue;
+                }
+                int required = requiredIndexes[setting][nextEdge[depth]++];
+                if (state[required] == onPath) {
+                    throw new IllegalArgumentException(
+                            "settings requirements form a cycle through '" + settings.get(required).key() + "'");
+                }
+                if (state[required] == 0) {
+                    state[required] = onPath;
+                    path[++depth] = required;
+                    nextEdge[depth] = 0;
+                }
+            }
         }
-        onPath[index] = true;
-        for (int required : requiredIndexes[index]) {
-            requireAcyclic(required, onPath);
-        }
-        onPath[index] = false;
     }
 
     public Optional<SettingDefinition> setting(String key) {
@@ -77,9 +115,34 @@ public final class SettingsCatalog {
         return notices;
     }
 
-    /** Indexes of the settings that {@code setting} requires directly. */
-    int[] requiredIndexes(int setting) {
-        return requiredIndexes[setting];
+    /**
+     * The index of {@code setting} and of every setting it requires, directly or through another,
+     * each once: a setting is on exactly when all of these are on by themselves.
+     */
+    int[] prerequisites(int setting) {
+        int[] known = prerequisites.get(setting);
+        if (known == null) {
+            known = walkPrerequisites(setting);
+            prerequisites.set(setting, known);
+        }
+        return known;
+    }
+
+    private int[] walkPrerequisites(int setting) {
+        boolean[] seen = new boolean[settings.size()];
+        int[] found = new int[settings.size()];
+        int count = 0;
+        seen[setting] = true;
+        found[count++] = setting;
+        for (int next = 0; next < count; next++) {
+            for (int required : requiredIndexes[found[next]]) {
+                if (!seen[required]) {
+                    seen[required] = true;
+                    found[count++] = required;
+                }
+            }
+        }
+        return Arrays.copyOf(found, count);
     }
 
     public static Builder builder() {

@@ -245,8 +245,7 @@ public final class PolicyLint {
                 if (!(r instanceof Requirement.Setting s)) {
                     continue;
                 }
-                List<String> dependents = catalog.settings().stream()
-                        .filter(t -> Requirements.prerequisites(t, catalog).contains(s.setting().key()))
+                List<String> dependents = Requirements.dependents(s.setting(), catalog).stream()
                         .map(SettingDefinition::key).toList();
                 if (!dependents.isEmpty() && dependents.stream().noneMatch(key -> required.contains("setting:" + key))) {
                     out.add(new Finding(Finding.Kind.MISSING_SETTING_DEPENDENCY, m.version().version(), Optional.of(rule.id()),
