@@ -21,7 +21,26 @@ public final class Main {
     public static final int INTERNAL = 3;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(execute(args));
+    }
+
+    /**
+     * Runs the command line. picocli hands only exceptions to {@link #handle}; an {@link Error}
+     * would leave the JVM with exit code 1, which says a check failed, so it is reported here as
+     * the internal error it is. Running out of memory says how to give the JVM more.
+     */
+    static int execute(String[] args) {
+        try {
+            return commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("consentry: out of memory (" + e.getMessage() + "); give the JVM a larger heap with "
+                    + "CONSENTRY_JAVA_OPTS=-Xmx<size>, or split the input");
+            return INTERNAL;
+        } catch (Error e) {
+            System.err.println("consentry: internal error: " + e);
+            e.printStackTrace();
+            return INTERNAL;
+        }
     }
 
     /** The configured command line, for tests to run in-process. */

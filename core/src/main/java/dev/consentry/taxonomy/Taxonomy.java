@@ -5,9 +5,11 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -16,8 +18,13 @@ import java.util.regex.Pattern;
  * {@code customer_content} too.
  */
 public final class Taxonomy {
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
     private static final Pattern TRANSFORM = Pattern.compile("[a-z][a-z0-9_]*");
+
+    /**
+     * How many levels deep a category or purpose may be. A term brings each of its ancestors in by
+     * name, so without a bound one name of n segments would hold n names of up to its length.
+     */
+    public static final int MAX_DEPTH = 64;
 
     /** The transforms a taxonomy has when it names none. */
     public static final List<String> DEFAULT_TRANSFORMS = List.of("pseudonymized", "aggregated", "anonymized");
@@ -38,9 +45,23 @@ public final class Taxonomy {
         this.transforms = List.copyOf(transforms.values());
     }
 
-    /** True for a well-formed dotted name: lowercase segments of letters, digits and underscores. */
+    /**
+     * True for a well-formed dotted name: segments of a lowercase letter then lowercase letters,
+     * digits and underscores. Checked a character at a time: {@code java.util.regex} recurses once
+     * per repetition of a group, and a name of 1,500 segments overflowed the stack (measured).
+     */
     public static boolean isValidName(String name) {
-        return NAME.matcher(name).matches();
+        boolean segmentStart = true;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean valid = segmentStart ? c >= 'a' && c <= 'z'
+                    : c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.';
+            if (!valid) {
+                return false;
+            }
+            segmentStart = c == '.';
+        }
+        return !name.isEmpty() && !segmentStart;
     }
 
     public static boolean isValidTransformName(String name) {
@@ -85,18 +106,18 @@ public final class Taxonomy {
     public static final class Builder {
         /** Category names in declaration order, implied parents first, with their fideslang names. */
         private final Map<String, Optional<String>> categories = new LinkedHashMap<>();
-        private final List<String> purposes = new ArrayList<>();
+        /** In the order first named, ancestors before descendants. */
+        private final Set<String> purposes = new LinkedHashSet<>();
         private final List<String> transforms = new ArrayList<>(DEFAULT_TRANSFORMS);
 
         private Builder() {}
 
         /** Adds a category and its implied ancestors; a repeated name may only add a fideslang equivalent. */
         public Builder category(String name, Optional<String> fideslang) {
-            requireValid(name);
+            requireValid(name, "category");
             requireNonNull(fideslang, "fideslang is null");
-            int dot = name.lastIndexOf('.');
-            if (dot > 0) {
-                category(name.substring(0, dot), Optional.empty());
+            for (int dot = name.indexOf('.'); dot > 0; dot = name.indexOf('.', dot + 1)) {
+                categories.putIfAbsent(name.substring(0, dot), Optional.empty());
             }
             Optional<String> known = categories.get(name);
             if (known != null && known.isPresent() && fideslang.isPresent() && !known.equals(fideslang)) {
@@ -109,14 +130,11 @@ public final class Taxonomy {
         }
 
         public Builder purpose(String name) {
-            requireValid(name);
-            int dot = name.lastIndexOf('.');
-            if (dot > 0) {
-                purpose(name.substring(0, dot));
+            requireValid(name, "purpose");
+            for (int dot = name.indexOf('.'); dot > 0; dot = name.indexOf('.', dot + 1)) {
+                purposes.add(name.substring(0, dot));
             }
-            if (!purposes.contains(name)) {
-                purposes.add(name);
-            }
+            purposes.add(name);
             return this;
         }
 
@@ -152,9 +170,14 @@ public final class Taxonomy {
             return dot > 0 ? name.substring(0, dot) : null;
         }
 
-        private static void requireValid(String name) {
+        private static void requireValid(String name, String term) {
             if (!isValidName(requireNonNull(name, "name is null"))) {
                 throw new IllegalArgumentException("bad name '" + name + "'");
+            }
+            int levels = (int) name.chars().filter(c -> c == '.').count() + 1;
+            if (levels > MAX_DEPTH) {
+                throw new IllegalArgumentException("a " + term + " is at most " + MAX_DEPTH + " levels deep; '"
+                        + name.substring(0, 40) + "…' is " + levels);
             }
         }
     }

@@ -32,15 +32,21 @@ final class TaxonomyReader {
         seen.clear();
         for (Node p : root.required("purposes").elements()) {
             p.onlyKeys(Set.of("name"));
-            builder.purpose(dottedName(p.required("name"), seen));
+            String name = dottedName(p.required("name"), seen);
+            try {
+                builder.purpose(name);
+            } catch (IllegalArgumentException e) {
+                throw p.error(BAD_VALUE, e.getMessage());
+            }
         }
         root.optional("transforms").ifPresent(t -> {
             List<String> names = t.texts();
+            Set<String> listed = new HashSet<>();
             for (int i = 0; i < names.size(); i++) {
                 if (!Taxonomy.isValidTransformName(names.get(i))) {
                     throw t.elements().get(i).error(BAD_VALUE, "a transform name is lowercase letters, digits and underscores");
                 }
-                if (names.indexOf(names.get(i)) != i) {
+                if (!listed.add(names.get(i))) {
                     throw t.elements().get(i).error(DUPLICATE_ID, "transform '" + names.get(i) + "' is listed twice");
                 }
             }
