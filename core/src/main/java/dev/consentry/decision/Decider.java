@@ -279,8 +279,8 @@ public final class Decider {
 
     /**
      * Each node's earliest erasure over itself and all its ancestors (unknown parents included,
-     * by id): erasures are looked up by id once each, then folded parents-first, and by fixpoint
-     * over the few nodes on or below a cycle, which no topological order reaches.
+     * by id): erasures are looked up by id once each, then folded parents-first, and over the few
+     * nodes on or below a cycle, which no topological order reaches, by {@link #foldErasuresOnCycles}.
      */
     private long[] foldErasures() {
         int n = graph.size();
@@ -297,21 +297,77 @@ public final class Decider {
             }
             erased[node] = earliest;
         }
-        int[] onCycles = IntStream.range(0, n).filter(graph::lineageBroken).toArray();
-        for (boolean changed = true; changed; ) {
-            changed = false;
-            for (int node : onCycles) {
-                for (int k = parentStart[node]; k < parentStart[node + 1]; k++) {
-                    int p = parents[k];
-                    long parentErased = p == ItemGraph.UNKNOWN ? state.erasedAt(graph.unknownParentId(k)) : erased[p];
-                    if (parentErased < erased[node]) {
-                        erased[node] = parentErased;
-                        changed = true;
+        foldErasuresOnCycles(erased);
+        return erased;
+    }
+
+    /**
+     * Folds erasures into the broken nodes (on or below a cycle, or below an unknown parent): each
+     * starts from its own erasure and its parents', then values flow to broken children, earliest
+     * first, each node taking the first that reaches it, which is the earliest over its
+     * ancestors. Repeating passes until nothing changed moved an erasure one node a pass, and a
+     * chain of 200,000 items below a cycle, children listed first, took a minute (measured).
+     */
+    private void foldErasuresOnCycles(long[] erased) {
+        int[] broken = IntStream.range(0, graph.size()).filter(graph::lineageBroken).toArray();
+        if (broken.length == 0) {
+            return;
+        }
+        int[] parentStart = graph.parentStart;
+        int[] parents = graph.parents;
+        long[] start = new long[broken.length];
+        int[] childCount = new int[broken.length + 1];
+        for (int b = 0; b < broken.length; b++) {
+            int node = broken[b];
+            long earliest = erased[node];
+            for (int k = parentStart[node]; k < parentStart[node + 1]; k++) {
+                int p = parents[k];
+                earliest = Math.min(earliest, p == ItemGraph.UNKNOWN ? state.erasedAt(graph.unknownParentId(k)) : erased[p]);
+                int parent = p == ItemGraph.UNKNOWN ? -1 : Arrays.binarySearch(broken, p);
+                if (parent >= 0) {
+                    childCount[parent + 1]++;
+                }
+            }
+            start[b] = earliest;
+        }
+        // Broken children of each broken node, compressed: children of b are children[childFrom[b] .. childFrom[b+1]).
+        int[] childFrom = childCount;
+        for (int b = 0; b < broken.length; b++) {
+            childFrom[b + 1] += childFrom[b];
+        }
+        int[] children = new int[childFrom[broken.length]];
+        int[] fill = Arrays.copyOf(childFrom, broken.length);
+        for (int b = 0; b < broken.length; b++) {
+            int node = broken[b];
+            for (int k = parentStart[node]; k < parentStart[node + 1]; k++) {
+                int parent = parents[k] == ItemGraph.UNKNOWN ? -1 : Arrays.binarySearch(broken, parents[k]);
+                if (parent >= 0) {
+                    children[fill[parent]++] = b;
+                }
+            }
+        }
+        Integer[] byStart = IntStream.range(0, broken.length).boxed().toArray(Integer[]::new);
+        Arrays.sort(byStart, (a, b) -> Long.compare(start[a], start[b]));
+        boolean[] reached = new boolean[broken.length];
+        int[] stack = new int[broken.length];
+        for (int source : byStart) {
+            if (reached[source]) {
+                continue;
+            }
+            reached[source] = true;
+            int depth = 0;
+            stack[depth++] = source;
+            while (depth > 0) {
+                int b = stack[--depth];
+                erased[broken[b]] = start[source];
+                for (int c = childFrom[b]; c < childFrom[b + 1]; c++) {
+                    if (!reached[children[c]]) {
+                        reached[children[c]] = true;
+                        stack[depth++] = children[c];
                     }
                 }
             }
         }
-        return erased;
     }
 
     /** Every node's label set under one version slot: a number into a table of the distinct sets. */
