@@ -49,15 +49,16 @@ public final class PolicyMatrix {
         requireNonNull(catalog, "catalog is null");
         requireNonNull(version, "version is null");
         List<Outcome> outcomes = new ArrayList<>();
+        Requirements.Implication implication = new Requirements.Implication(catalog);
         for (Category category : taxonomy.categories()) {
             for (Purpose purpose : taxonomy.purposes()) {
-                outcomes.add(decide(category, purpose, version, catalog));
+                outcomes.add(decide(category, purpose, version, implication));
             }
         }
         return new PolicyMatrix(taxonomy, version, outcomes);
     }
 
-    private static Outcome decide(Category category, Purpose purpose, PolicyVersion version, SettingsCatalog catalog) {
+    private static Outcome decide(Category category, Purpose purpose, PolicyVersion version, Requirements.Implication implication) {
         List<Rule> denies = new ArrayList<>();
         List<Rule> allows = new ArrayList<>();
         for (Rule rule : version.rules()) {
@@ -75,7 +76,7 @@ public final class PolicyMatrix {
         List<Rule> deciding = new ArrayList<>();
         for (int i = 0; i < allows.size(); i++) {
             Rule rule = allows.get(i);
-            if (allows.subList(0, i).stream().noneMatch(earlier -> Requirements.implies(rule.requires(), earlier.requires(), catalog))) {
+            if (allows.subList(0, i).stream().noneMatch(earlier -> implication.implies(rule.requires(), earlier.requires()))) {
                 deciding.add(rule);
             }
         }

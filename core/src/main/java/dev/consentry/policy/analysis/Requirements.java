@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,26 @@ final class Requirements {
     /** True when {@code weaker} holds for every item for which {@code stronger} holds. */
     static boolean implies(List<Requirement> stronger, List<Requirement> weaker, SettingsCatalog catalog) {
         return implied(stronger, catalog).containsAll(spellings(weaker));
+    }
+
+    /**
+     * {@link #implies} with what each rule's requirements imply worked out once: a matrix asks
+     * about the same rules for every pair, and walking the settings catalog for every question
+     * took 21 s for 100 rules on settings that each require a chain of 1,000 (measured).
+     */
+    static final class Implication {
+        private final SettingsCatalog catalog;
+        private final Map<List<Requirement>, Set<String>> impliedBy = new IdentityHashMap<>();
+        private final Map<List<Requirement>, Set<String>> spelled = new IdentityHashMap<>();
+
+        Implication(SettingsCatalog catalog) {
+            this.catalog = catalog;
+        }
+
+        boolean implies(List<Requirement> stronger, List<Requirement> weaker) {
+            return impliedBy.computeIfAbsent(stronger, r -> implied(r, catalog))
+                    .containsAll(spelled.computeIfAbsent(weaker, Requirements::spellings));
+        }
     }
 
     static Set<String> spellings(List<Requirement> requires) {
