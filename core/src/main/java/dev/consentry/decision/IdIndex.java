@@ -84,7 +84,7 @@ final class IdIndex {
 
     /** The node whose id is {@code key[from .. to)}, or {@link #ABSENT}. */
     int find(byte[] key, int from, int to) {
-        int hash = ItemBatch.hash(key, from, to);
+        int hash = KeyHash.of(key, from, to);
         int spread = ItemBatch.spread(hash);
         long[] table = tables[partition(spread)];
         int mask = table.length - 1;

@@ -332,7 +332,7 @@ public final class ItemBatch {
         ensureIdCapacity(row.idLength);
         System.arraycopy(row.id, 0, ids, from, row.idLength);
         idBytes += row.idLength;
-        int hash = hash(ids, from, idBytes);
+        int hash = KeyHash.of(ids, from, idBytes);
         idEnd[r] = idBytes;
         idHash[r] = hash;
         accounts[r] = row.account;
@@ -405,15 +405,6 @@ public final class ItemBatch {
         return name == NONE ? Optional.empty() : Optional.of(names.name(name));
     }
 
-    /** The id's hash as every batch and the graph compute it: over its UTF-8 bytes. */
-    static int hash(byte[] bytes, int from, int to) {
-        int h = 1;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + bytes[i];
-        }
-        return h;
-    }
-
     /** Mixes high bits into low ones, which pick the slot: ids that differ only in a suffix hash close together. */
     static int spread(int h) {
         return (h ^ (h >>> 16)) * 0x45d9f3b;
@@ -433,7 +424,7 @@ public final class ItemBatch {
         if (size == 0) {
             return UNRESOLVED;
         }
-        int hash = hash(key, from, to);
+        int hash = KeyHash.of(key, from, to);
         for (int slot = spread(hash) & localMask; ; slot = (slot + 1) & localMask) {
             long entry = local[slot];
             if (entry == 0) {

@@ -31,7 +31,7 @@ public final class Names {
 
     /** The number of a name, numbering it if it is new. */
     public int id(String name) {
-        int hash = ItemBatch.spread(name.hashCode());
+        int hash = KeyHash.of(name);
         Stripe stripe = stripes[hash >>> (32 - STRIPE_BITS)];
         synchronized (stripe) {
             return stripe.id(name, hash);
@@ -103,7 +103,7 @@ public final class Names {
             int mask = keys.length - 1;
             for (int i = 0; i < oldKeys.length; i++) {
                 if (oldKeys[i] != null) {
-                    int slot = ItemBatch.spread(oldKeys[i].hashCode()) & mask;
+                    int slot = KeyHash.of(oldKeys[i]) & mask;
                     while (keys[slot] != null) {
                         slot = (slot + 1) & mask;
                     }

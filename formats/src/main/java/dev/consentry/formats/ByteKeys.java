@@ -1,5 +1,6 @@
 package dev.consentry.formats;
 
+import dev.consentry.decision.KeyHash;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -34,11 +35,7 @@ final class ByteKeys {
                 return hint;
             }
         }
-        int hash = 1;
-        for (int i = from; i < from + length; i++) {
-            hash = 31 * hash + buf[i];
-        }
-        int slot = (hash ^ (hash >>> 16)) & mask;
+        int slot = KeyHash.of(buf, from, from + length) & mask;
         for (int entry; (entry = slots[slot]) != 0; slot = (slot + 1) & mask) {
             int key = entry - 1;
             int start = key == 0 ? 0 : end[key - 1];
@@ -87,11 +84,7 @@ final class ByteKeys {
         mask = slots.length - 1;
         for (int key = 0; key < size; key++) {
             int start = key == 0 ? 0 : end[key - 1];
-            int hash = 1;
-            for (int i = start; i < end[key]; i++) {
-                hash = 31 * hash + bytes[i];
-            }
-            int slot = (hash ^ (hash >>> 16)) & mask;
+            int slot = KeyHash.of(bytes, start, end[key]) & mask;
             while (slots[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
