@@ -99,13 +99,14 @@ public final class Decider {
 
     /**
      * Works out, on all cores, every node's labels under each policy version a decision at
-     * {@code at} can consult: those in force at any creation time up to {@code at}. Without it
+     * {@code at} can consult: those in force at any creation time up to {@code at} (versions
+     * whose declassify rules drop alike share one set, {@link DecisionEngine#labelSlot}). Without it
      * each version's labels are worked out by the first decision that needs them, one version
      * at a time on one thread while every other deciding thread waits for it; a gate build
      * calls this first.
      */
     public Decider prepare(Instant at) {
-        IntStream.rangeClosed(0, slotAt(Instants.nanos(at))).parallel().forEach(this::labels);
+        IntStream.rangeClosed(0, slotAt(Instants.nanos(at))).map(engine::labelSlot).distinct().parallel().forEach(this::labels);
         return this;
     }
 
@@ -377,7 +378,8 @@ public final class Decider {
         }
     }
 
-    private Labels labels(int slot) {
+    private Labels labels(int versionSlot) {
+        int slot = engine.labelSlot(versionSlot);
         Labels labels = labelsBySlot.get(slot);
         if (labels == null) {
             // One lock per slot, so that slots are worked out in parallel.

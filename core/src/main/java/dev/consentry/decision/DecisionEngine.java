@@ -10,6 +10,7 @@ import dev.consentry.policy.Requirement;
 import dev.consentry.policy.Rule;
 import dev.consentry.taxonomy.Category;
 import dev.consentry.taxonomy.Purpose;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ public final class DecisionEngine {
     private final ConsentState state;
     private final Map<Requirement, Integer> requirementIds = new HashMap<>();
     private final long[][][] dropMasks;
+    /** For each version slot, the first slot whose versions drop alike: slots that drop alike label alike. */
+    private final int[] labelSlots;
     private final Map<Purpose, PurposePlan> plans = new ConcurrentHashMap<>();
 
     public DecisionEngine(PolicyBundle bundle, ConsentState state) {
@@ -58,6 +61,24 @@ public final class DecisionEngine {
                 }
             }
         }
+        this.labelSlots = new int[dropMasks.length];
+        Map<DropMasks, Integer> firstSlots = new HashMap<>();
+        for (int slot = 0; slot < dropMasks.length; slot++) {
+            labelSlots[slot] = firstSlots.merge(new DropMasks(dropMasks[slot]), slot, Math::min);
+        }
+    }
+
+    /** A slot's masks, compared by content. */
+    private record DropMasks(long[][] masks) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof DropMasks other && Arrays.deepEquals(masks, other.masks);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.deepHashCode(masks);
+        }
     }
 
     public PolicyBundle bundle() {
@@ -85,6 +106,15 @@ public final class DecisionEngine {
 
     int words() {
         return (bundle.taxonomy().categories().size() + 63) >>> 6;
+    }
+
+    /**
+     * The slot whose labels a slot's are: the first with the same declassify masks. Labels depend
+     * on nothing else, and versions mostly keep their declassify rules, so the shipped terms'
+     * four slots (before the first version, then three versions) need two sets of labels.
+     */
+    int labelSlot(int slot) {
+        return labelSlots[slot];
     }
 
     /** Categories a child made with {@code transform} drops from its parents under a version slot. */
