@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * catalog, and requirements have no cycle, so "is KEY on" always terminates.
  *
  * <p>Requirements are walked without recursion and each setting at most once per walk: a
- * catalog read from a file may chain thousands of settings, or require each of fifty settings
- * from the two before it, and following every path, as a recursive walk does, took longer than a
- * minute for that fifty (measured).
+ * catalog read from a file may chain thousands of settings, or have each of fifty settings
+ * require the two after it, and following every path, as a recursive walk did, took longer than
+ * a minute for those fifty (measured).
  */
 public final class SettingsCatalog {
     private final List<SettingDefinition> settings;

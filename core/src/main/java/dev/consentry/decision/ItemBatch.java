@@ -405,7 +405,7 @@ public final class ItemBatch {
         return name == NONE ? Optional.empty() : Optional.of(names.name(name));
     }
 
-    /** Mixes high bits into low ones, which pick the slot: ids that differ only in a suffix hash close together. */
+    /** Mixes high bits into low ones, which pick the slot: numbers that differ only in high bits would share one. */
     static int spread(int h) {
         return (h ^ (h >>> 16)) * 0x45d9f3b;
     }
