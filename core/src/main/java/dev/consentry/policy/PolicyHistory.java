@@ -6,8 +6,10 @@ import dev.consentry.time.Instants;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every version of one family, ordered by the time each takes effect. The version in force at τ
@@ -23,6 +25,7 @@ public final class PolicyHistory {
         this.family = requireNonNull(family, "family is null");
         List<PolicyVersion> sorted = new ArrayList<>(versions);
         sorted.sort(Comparator.comparing(PolicyVersion::effective));
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < sorted.size(); i++) {
             PolicyVersion v = sorted.get(i);
             if (!v.family().equals(family)) {
@@ -33,10 +36,8 @@ public final class PolicyHistory {
                 throw new IllegalArgumentException("versions " + sorted.get(i - 1).version() + " and " + v.version()
                         + " both take effect at " + v.effective());
             }
-            for (int j = 0; j < i; j++) {
-                if (sorted.get(j).version().equals(v.version())) {
-                    throw new IllegalArgumentException("version " + v.version() + " appears twice");
-                }
+            if (!seen.add(v.version())) {
+                throw new IllegalArgumentException("version " + v.version() + " appears twice");
             }
         }
         this.versions = List.copyOf(sorted);

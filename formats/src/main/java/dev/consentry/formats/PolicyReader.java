@@ -109,28 +109,45 @@ public final class PolicyReader {
                     "no policy version files (*.yaml besides taxonomy.yaml and settings.yaml)");
         }
         String family = versions.get(0).family();
-        for (PolicyVersion v : versions) {
-            for (PolicyVersion w : versions) {
-                String conflict = null;
-                SourceLocation where = null;
-                if (v == w) {
-                    continue;
-                } else if (!v.family().equals(family)) {
-                    conflict = "family '" + v.family() + "' differs from '" + family + "' in " + sources.get(versions.get(0));
-                    where = parsed.get(v).familyAt();
-                } else if (v.effective().equals(w.effective()) && sources.get(v).compareTo(sources.get(w)) > 0) {
-                    conflict = "takes effect at " + v.effective() + ", as does " + sources.get(w);
-                    where = parsed.get(v).effectiveAt();
-                } else if (v.version().equals(w.version()) && sources.get(v).compareTo(sources.get(w)) > 0) {
-                    conflict = "version '" + v.version() + "' is also defined in " + sources.get(w);
-                    where = parsed.get(v).versionAt();
+        // A version conflicts with another of its family that takes effect at the same time, or
+        // has the same version, in a file that sorts before its own; the first version in file
+        // order with a conflict is reported, against the first such other. Versions are grouped
+        // by time and by version, so that thousands of files are not compared pairwise.
+        Map<Instant, List<Integer>> byEffective = new HashMap<>();
+        Map<String, List<Integer>> byVersion = new HashMap<>();
+        for (int i = 0; i < versions.size(); i++) {
+            byEffective.computeIfAbsent(versions.get(i).effective(), t -> new ArrayList<>()).add(i);
+            byVersion.computeIfAbsent(versions.get(i).version(), t -> new ArrayList<>()).add(i);
+        }
+        for (int i = 0; i < versions.size(); i++) {
+            PolicyVersion v = versions.get(i);
+            if (versions.size() > 1 && !v.family().equals(family)) {
+                throw new ConsentryException(POLICY_CONFLICT, parsed.get(v).familyAt(),
+                        "family '" + v.family() + "' differs from '" + family + "' in " + sources.get(versions.get(0)));
+            }
+            int other = Math.min(firstEarlierFile(versions, sources, byEffective.get(v.effective()), i),
+                    firstEarlierFile(versions, sources, byVersion.get(v.version()), i));
+            if (other < versions.size()) {
+                PolicyVersion w = versions.get(other);
+                if (v.effective().equals(w.effective())) {
+                    throw new ConsentryException(POLICY_CONFLICT, parsed.get(v).effectiveAt(),
+                            "takes effect at " + v.effective() + ", as does " + sources.get(w));
                 }
-                if (conflict != null) {
-                    throw new ConsentryException(POLICY_CONFLICT, where, conflict);
-                }
+                throw new ConsentryException(POLICY_CONFLICT, parsed.get(v).versionAt(),
+                        "version '" + v.version() + "' is also defined in " + sources.get(w));
             }
         }
         return new PolicyBundle(taxonomy, catalog, new PolicyHistory(family, versions), Hashing.hex(digest.digest()));
+    }
+
+    /** The first of {@code group} (indexes in file order) whose file sorts before version {@code i}'s; the count of versions if none. */
+    private static int firstEarlierFile(List<PolicyVersion> versions, Map<PolicyVersion, Path> sources, List<Integer> group, int i) {
+        for (int j : group) {
+            if (j != i && sources.get(versions.get(i)).compareTo(sources.get(versions.get(j))) > 0) {
+                return j;
+            }
+        }
+        return versions.size();
     }
 
     /** Reads one policy version file against a taxonomy and catalog. */
