@@ -16,8 +16,10 @@ import dev.consentry.taxonomy.Taxonomy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -132,10 +134,15 @@ public final class PolicyLint {
             owns.sort(Comparator.comparing(c -> content.get().covers(c)));
             List<Outcome> through = new ArrayList<>();
             List<Outcome> wouldHave = new ArrayList<>();
+            // Whether a dropped label widens an outcome depends on the purpose and on the outcome's
+            // verdict and rules only, which most own categories share: each combination scans the
+            // dropped labels once (20,000 content categories: 38 s when each own category scanned them).
+            Map<List<Object>, Optional<Outcome>> firstWidened = new HashMap<>();
             for (Category own : owns) {
                 for (Purpose p : training) {
                     Outcome kept = m.outcome(own, p);
-                    dropped.stream().map(c -> m.outcome(c, p)).filter(o -> widens(kept, o, catalog)).findFirst()
+                    firstWidened.computeIfAbsent(List.of(p, kept.verdict(), kept.rules()), k -> dropped.stream()
+                                    .map(c -> m.outcome(c, p)).filter(o -> widens(kept, o, catalog)).findFirst())
                             .ifPresent(o -> {
                                 through.add(kept);
                                 wouldHave.add(o);
