@@ -6,6 +6,7 @@ import dev.consentry.consent.Scope;
 import dev.consentry.consent.SettingsCatalog;
 import dev.consentry.decision.DecisionEngine;
 import dev.consentry.decision.ItemGraph;
+import dev.consentry.decision.Names;
 import dev.consentry.item.Item;
 import dev.consentry.policy.Declassification;
 import dev.consentry.policy.Effect;
@@ -45,26 +46,28 @@ final class Fixture {
         this.bundle = new PolicyBundle(taxonomy, catalog, history(taxonomy, catalog), "benchmark");
         SplittableRandom random = new SplittableRandom(seed);
         EventIndex.Builder events = EventIndex.builder(catalog);
+        // As in a gate, events and items name accounts, users and meetings with the same strings.
+        Names names = new Names();
         List<Item> items = new ArrayList<>(meetings * 6);
         int accounts = Math.max(1, meetings / 200);
         for (int a = 0; a < accounts; a++) {
-            String account = "acct" + a;
+            String account = name(names, "acct" + a);
             boolean share = random.nextInt(3) != 0;
             events.add(new Event.SettingChange(START, "owner", "account_admin", Scope.account(account),
                     catalog.setting("ai.meeting_summary.enabled").orElseThrow(), true, false));
             events.add(new Event.SettingChange(START, "owner", "account_admin", Scope.account(account),
                     catalog.setting("ai.meeting_summary.share_for_training").orElseThrow(), share, false));
             for (int u = 0; u < 20; u++) {
-                events.add(new Event.Membership(START, account, "u" + u, "g" + (u % 4)));
+                events.add(new Event.Membership(START, account, name(names, "u" + u), "g" + (u % 4)));
             }
             events.add(new Event.SettingChange(START.plusSeconds(60), "owner", "account_admin", Scope.group(account, "g3"),
                     catalog.setting("ai.meeting_summary.share_for_training").orElseThrow(), false, true));
         }
         for (int m = 0; m < meetings; m++) {
-            String account = "acct" + random.nextInt(accounts);
-            String meeting = "m" + m;
+            String account = name(names, "acct" + random.nextInt(accounts));
+            String meeting = name(names, "m" + m);
             Instant created = START.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 60)));
-            List<String> subjects = List.of("u" + random.nextInt(20), "u" + random.nextInt(20));
+            List<String> subjects = List.of(name(names, "u" + random.nextInt(20)), name(names, "u" + random.nextInt(20)));
             Optional<String> owner = Optional.of(subjects.get(0));
             for (String subject : subjects) {
                 events.add(new Event.NoticeAck(created.minusSeconds(60), meeting, subject,
@@ -90,6 +93,10 @@ final class Fixture {
         }
         this.state = events.build();
         this.graph = ItemGraph.of(items);
+    }
+
+    private static String name(Names names, String name) {
+        return names.name(names.id(name));
     }
 
     DecisionEngine engine() {

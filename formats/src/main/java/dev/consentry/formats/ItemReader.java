@@ -108,7 +108,11 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
     }
 
     public static ItemFile read(Path path, Taxonomy taxonomy) {
-        Names names = new Names();
+        return read(path, taxonomy, new Names());
+    }
+
+    /** Reads a file, numbering its names in {@code names}: those of the events it is decided against, in a gate. */
+    public static ItemFile read(Path path, Taxonomy taxonomy, Names names) {
         JsonLines.Result<ItemBatch> result = JsonLines.read(path, lines -> new ItemReader(taxonomy, names, lines));
         return new ItemFile(path.toString(), result.blocks(), result.lines(), result.sha256());
     }

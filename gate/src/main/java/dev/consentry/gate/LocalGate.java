@@ -8,6 +8,7 @@ import dev.consentry.consent.EventIndex;
 import dev.consentry.decision.Decider;
 import dev.consentry.decision.DecisionEngine;
 import dev.consentry.decision.ItemGraph;
+import dev.consentry.decision.Names;
 import dev.consentry.decision.ReasonCode;
 import dev.consentry.decision.Verdict;
 import dev.consentry.error.ConsentryException;
@@ -64,11 +65,13 @@ public final class LocalGate {
     /**
      * Loaded, validated inputs: what a build decides over. The items are held by the graph alone
      * (with the SHA-256 of the file they came from), so the reader's list and line numbers can go.
+     * Events and items share their names, so a participant is one string in both.
      */
     public record Inputs(PolicyBundle bundle, EventIndex state, String itemsSha256, ItemGraph graph) {
         public static Inputs read(PolicyBundle bundle, Path items, Path events) {
-            EventIndex state = EventReader.read(events, bundle.catalog()).index(bundle.catalog());
-            ItemReader.ItemFile itemFile = ItemReader.read(items, bundle.taxonomy());
+            Names names = new Names();
+            EventIndex state = EventReader.read(events, bundle.catalog(), names).index(bundle.catalog());
+            ItemReader.ItemFile itemFile = ItemReader.read(items, bundle.taxonomy(), names);
             return new Inputs(bundle, state, itemFile.sha256(), itemFile.graph());
         }
     }
