@@ -21,6 +21,7 @@ public final class EventChain {
     /** One event's encoding, reused: a history has millions of events and each is hashed once. */
     private byte[] encoded = new byte[256];
     private int length;
+    private final char[] time = new char[Instants.UTC_SECONDS_LENGTH];
 
     public EventChain() {
         try {
@@ -34,7 +35,11 @@ public final class EventChain {
     public void append(Event event) {
         length = 0;
         field(event.type());
-        field(Instants.iso(event.at()));
+        if (Instants.formatUtcSeconds(event.at(), time)) {
+            field(time);
+        } else {
+            field(event.at().toString());
+        }
         if (event instanceof Event.SettingChange s) {
             field(s.actor());
             field(s.role());
@@ -86,12 +91,25 @@ public final class EventChain {
             }
             encoded[at++] = (byte) c;
         }
-        int bytes = at - length - 4;
+        lengthPrefix(at - length - 4);
+        length = at;
+    }
+
+    /** Appends a 4-byte big-endian length and {@code ascii}, a time spelled in ASCII without a string made of it. */
+    private void field(char[] ascii) {
+        ensure(4 + ascii.length);
+        lengthPrefix(ascii.length);
+        for (int i = 0; i < ascii.length; i++) {
+            encoded[length + 4 + i] = (byte) ascii[i];
+        }
+        length += 4 + ascii.length;
+    }
+
+    private void lengthPrefix(int bytes) {
         encoded[length] = (byte) (bytes >>> 24);
         encoded[length + 1] = (byte) (bytes >>> 16);
         encoded[length + 2] = (byte) (bytes >>> 8);
         encoded[length + 3] = (byte) bytes;
-        length = at;
     }
 
     private void ensure(int more) {

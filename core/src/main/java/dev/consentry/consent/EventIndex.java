@@ -295,7 +295,10 @@ public final class EventIndex implements ConsentState {
         NoticeFirsts(int kinds, String[] users, long[] firsts) {
             this.kinds = kinds;
             this.users = users;
-            this.hashes = Arrays.stream(users).mapToInt(String::hashCode).toArray();
+            this.hashes = new int[users.length];
+            for (int i = 0; i < users.length; i++) {
+                hashes[i] = users[i].hashCode();
+            }
             this.firsts = firsts;
         }
 

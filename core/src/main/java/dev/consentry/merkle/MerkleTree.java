@@ -1,5 +1,6 @@
 package dev.consentry.merkle;
 
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -16,13 +17,18 @@ import java.util.HexFormat;
  * keeps one hash per digit (a stack of at most 64), merges two equal-sized subtrees as soon as
  * the second is complete, and at the end folds the remaining stack right to left. That is the
  * recursive definition evaluated bottom-up: O(log n) memory, one pass, so a build can hash
- * hundreds of millions of ids without holding them.
+ * hundreds of millions of ids without holding them. Hashes are written into the stack's own
+ * arrays, so adding a leaf allocates nothing (a gate adds millions).
  */
 public final class MerkleTree {
     public static final String ALGORITHM = "rfc6962-sha256";
 
+    private static final int HASH = 32;
+
     private final MessageDigest sha256;
-    private final byte[][] stack = new byte[64][];
+    private final byte[][] stack = new byte[64][HASH];
+    /** The hash being merged up the stack. */
+    private final byte[] hash = new byte[HASH];
     private final long[] stackSizes = new long[64];
     private int depth;
     private long size;
@@ -44,14 +50,8 @@ public final class MerkleTree {
     public MerkleTree add(byte[] bytes, int from, int to) {
         sha256.update((byte) 0x00);
         sha256.update(bytes, from, to - from);
-        byte[] hash = sha256.digest();
-        long subtree = 1;
-        while (depth > 0 && stackSizes[depth - 1] == subtree) {
-            hash = node(stack[--depth], hash);
-            subtree *= 2;
-        }
-        stack[depth] = hash;
-        stackSizes[depth++] = subtree;
+        digestInto(hash);
+        push(1);
         size++;
         return this;
     }
@@ -62,39 +62,52 @@ public final class MerkleTree {
      * Perfect subtrees are independent, so their roots can be computed in parallel.
      */
     public MerkleTree addSubtree(byte[] root, long leaves) {
-        if (Long.bitCount(leaves) != 1 || size % leaves != 0 || root.length != 32) {
+        if (Long.bitCount(leaves) != 1 || size % leaves != 0 || root.length != HASH) {
             throw new IllegalArgumentException("a subtree of " + leaves + " leaves does not fit at leaf " + size);
         }
-        byte[] hash = root.clone();
-        long subtree = leaves;
-        while (depth > 0 && stackSizes[depth - 1] == subtree) {
-            hash = node(stack[--depth], hash);
-            subtree *= 2;
-        }
-        stack[depth] = hash;
-        stackSizes[depth++] = subtree;
+        System.arraycopy(root, 0, hash, 0, HASH);
+        push(leaves);
         size += leaves;
         return this;
     }
 
-    /** The root of the leaves added so far. */
-    public MerkleRoot root() {
-        byte[] hash;
-        if (depth == 0) {
-            hash = sha256.digest();
-        } else {
-            hash = stack[depth - 1];
-            for (int i = depth - 2; i >= 0; i--) {
-                hash = node(stack[i], hash);
-            }
+    /** Pushes {@link #hash}, the root of a perfect subtree, merging it with the equal-sized subtrees before it. */
+    private void push(long subtree) {
+        while (depth > 0 && stackSizes[depth - 1] == subtree) {
+            node(stack[--depth], hash, hash);
+            subtree *= 2;
         }
-        return new MerkleRoot(ALGORITHM, size, HexFormat.of().formatHex(hash));
+        System.arraycopy(hash, 0, stack[depth], 0, HASH);
+        stackSizes[depth++] = subtree;
     }
 
-    private byte[] node(byte[] left, byte[] right) {
+    /** The root of the leaves added so far. */
+    public MerkleRoot root() {
+        byte[] root = new byte[HASH];
+        if (depth == 0) {
+            digestInto(root);
+        } else {
+            System.arraycopy(stack[depth - 1], 0, root, 0, HASH);
+            for (int i = depth - 2; i >= 0; i--) {
+                node(stack[i], root, root);
+            }
+        }
+        return new MerkleRoot(ALGORITHM, size, HexFormat.of().formatHex(root));
+    }
+
+    /** {@code into = SHA-256(0x01 ‖ left ‖ right)}; {@code into} may be {@code right}, which is read first. */
+    private void node(byte[] left, byte[] right, byte[] into) {
         sha256.update((byte) 0x01);
         sha256.update(left);
         sha256.update(right);
-        return sha256.digest();
+        digestInto(into);
+    }
+
+    private void digestInto(byte[] into) {
+        try {
+            sha256.digest(into, 0, HASH);
+        } catch (DigestException e) {
+            throw new AssertionError("a SHA-256 digest is 32 bytes", e);
+        }
     }
 }

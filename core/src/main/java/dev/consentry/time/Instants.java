@@ -24,20 +24,11 @@ public final class Instants {
     private static final long SECONDS_PER_DAY = 86_400;
 
     /**
-     * The instant as {@link Instant#toString()} spells it, without a formatter for the common
-     * whole-second times: a history hashes millions of them, at about 150 ns each through
-     * {@code java.time}'s formatter.
-     */
-    public static String iso(Instant instant) {
-        char[] text = new char[UTC_SECONDS_LENGTH];
-        return formatUtcSeconds(instant, text) ? new String(text) : instant.toString();
-    }
-
-    /**
      * Spells a whole-second instant of years 1000 to 9999 into {@code out[0, 20)} exactly as
      * {@link Instant#toString()} does; false (and {@code out} untouched) for any other instant.
      * The date is the proleptic Gregorian civil date of the epoch day (H. Hinnant's days-to-civil
-     * algorithm), as {@code java.time} computes it.
+     * algorithm), as {@code java.time} computes it. Without a formatter: a history hashes and
+     * a build writes millions of times, at about 150 ns each through {@code java.time}'s.
      */
     public static boolean formatUtcSeconds(Instant instant, char[] out) {
         if (instant.getNano() != 0) {
