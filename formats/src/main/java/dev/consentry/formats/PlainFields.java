@@ -6,10 +6,13 @@ import java.util.List;
 /**
  * The field names of one line format, matched by the bytes of a plain line's keys. A writer
  * writes its fields in one order, so the field that followed the last one on the previous line is
- * tried first and a key mostly costs one comparison. Not thread-safe: one per block.
+ * tried first, as the bytes of its quoted name and colon: a key then costs one comparison, and
+ * no scan for the end of the string. Not thread-safe: one per block.
  */
 final class PlainFields {
     private final byte[][] names;
+    /** Each field's key as Consentry writes it: its quoted name and a colon. */
+    private final byte[][] keys;
     /** The field that came after each field last time; the first field of a line at {@code following[0]}. */
     private final int[] following;
     private int last = -1;
@@ -17,6 +20,7 @@ final class PlainFields {
 
     PlainFields(List<String> names) {
         this.names = names.stream().map(name -> name.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+        this.keys = names.stream().map(name -> ('"' + name + "\":").getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
         this.following = new int[names.size() + 1];
     }
 
@@ -33,18 +37,28 @@ final class PlainFields {
 
     /**
      * Reads a key and its colon: the number of the field it names (its place in the list), or -1
-     * if the key is not plain, names no field or names one the line has named already.
+     * if the key is not plain, names no field or names one the line has named already. The
+     * expected key's bytes are what {@link PlainJson#string} would read as that name followed by
+     * a colon, since field names are plain text; any other spelling takes the general way.
      */
     int key(PlainJson in) {
-        if (!in.string()) {
-            return -1;
-        }
         int expected = following[last + 1];
-        int found = names(expected, in) ? expected : -1;
-        for (int f = 0; f < names.length && found < 0; f++) {
-            found = names(f, in) ? f : -1;
+        int found;
+        if (in.literal(keys[expected])) {
+            found = expected;
+        } else {
+            if (!in.string()) {
+                return -1;
+            }
+            found = -1;
+            for (int f = 0; f < names.length && found < 0; f++) {
+                found = names(f, in) ? f : -1;
+            }
+            if (found < 0 || !in.next(':')) {
+                return -1;
+            }
         }
-        if (found < 0 || (seen & 1 << found) != 0 || !in.next(':')) {
+        if ((seen & 1 << found) != 0) {
             return -1;
         }
         following[last + 1] = found;

@@ -99,7 +99,8 @@ final class PlainJson {
         return literal(FALSE);
     }
 
-    private boolean literal(byte[] word) {
+    /** Consumes {@code word} if its bytes come next, after spaces and tabs. */
+    boolean literal(byte[] word) {
         skipSpace();
         if (at + word.length <= limit && ByteKeys.same(buf, at, word, 0, word.length)) {
             at += word.length;
