@@ -66,8 +66,8 @@ public final class EventReader implements JsonLines.Block<List<Event>> {
             "objection", bits(TYPE, AT, MEETING, USER, NOTICE),
             "erasure", bits(TYPE, AT, ITEM));
 
-    /** The fields that name what items name too: accounts, groups, users, meetings. */
-    private static final int NAME_FIELDS = bits(ACTOR, USER, ACCOUNT, GROUP, MEETING);
+    /** The fields that name what items name too: accounts, users, meetings. */
+    private static final int NAME_FIELDS = bits(USER, ACCOUNT, MEETING);
 
     private final SettingsCatalog catalog;
     private final Names names;
@@ -76,7 +76,7 @@ public final class EventReader implements JsonLines.Block<List<Event>> {
     private final ByteKeys stringKeys = new ByteKeys();
     private String[] strings = new String[256];
     /** Whether string k is the one {@link #names} holds. */
-    private boolean[] shared = new boolean[256];
+    private boolean[] inNames = new boolean[256];
     private int stringsKnown;
     /** A plain line's string fields, by their place in {@link #ALL_FIELDS}; its time is {@code buf[atStart .. atEnd)}. */
     private final String[] values = new String[ALL_FIELDS.size()];
@@ -113,10 +113,10 @@ public final class EventReader implements JsonLines.Block<List<Event>> {
     }
 
     /**
-     * Reads a file whose accounts, groups, users and meetings are the strings {@code names}
-     * holds, adding those it lacks: a gate reads its items with the same names, so a question
-     * about a participant's consent compares one reference, not two strings' characters (about
-     * a seventh of a consent-checked decision, measured).
+     * Reads a file whose events name their accounts, users and meetings with the strings
+     * {@code names} holds, adding those it lacks: a gate reads its items with the same names, so
+     * a question about a participant's consent compares one reference, not two strings'
+     * characters (about a seventh of a consent-checked decision, measured).
      */
     public static EventFile read(Path path, SettingsCatalog catalog, Names names) {
         JsonLines.Result<List<Event>> result = JsonLines.read(path, lines -> new EventReader(catalog, names, lines));
@@ -220,15 +220,19 @@ public final class EventReader implements JsonLines.Block<List<Event>> {
         if (key == stringsKnown) {
             if (key == strings.length) {
                 strings = Arrays.copyOf(strings, key * 2);
-                shared = Arrays.copyOf(shared, key * 2);
+                inNames = Arrays.copyOf(inNames, key * 2);
             }
             strings[stringsKnown++] = new String(in.bytes(), in.start, in.end - in.start, StandardCharsets.ISO_8859_1);
         }
-        if (name && !shared[key]) {
-            strings[key] = names.name(names.id(strings[key]));
-            shared[key] = true;
+        if (name && !inNames[key]) {
+            strings[key] = shared(strings[key]);
+            inNames[key] = true;
         }
         return strings[key];
+    }
+
+    private String shared(String name) {
+        return names.name(names.id(name));
     }
 
     private Event parse(JsonParser p, JsonLines.LineContext line) throws IOException {
@@ -310,9 +314,9 @@ public final class EventReader implements JsonLines.Block<List<Event>> {
         }
         return switch (type) {
             case "setting" -> new Event.SettingChange(at, actor, role, scope, key, value, locked);
-            case "membership" -> new Event.Membership(at, account, user, group);
-            case "notice_ack" -> new Event.NoticeAck(at, meeting, user, notice);
-            case "objection" -> new Event.Objection(at, meeting, user, notice);
+            case "membership" -> new Event.Membership(at, shared(account), shared(user), group);
+            case "notice_ack" -> new Event.NoticeAck(at, shared(meeting), shared(user), notice);
+            case "objection" -> new Event.Objection(at, shared(meeting), shared(user), notice);
             case "erasure" -> new Event.Erasure(at, item);
             default -> throw new AssertionError(type);
         };

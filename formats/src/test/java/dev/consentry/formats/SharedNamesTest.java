@@ -29,6 +29,7 @@ class SharedNamesTest {
                 {"type":"membership","at":"2023-07-01T00:00:00Z","user":"ann","account":"acme","group":"eng"}
                 {"type":"notice_ack","at":"2023-07-02T00:00:00Z","meeting":"m1","user":"ann","notice":"ai_processing"}
                 {"type":"notice_ack","at":"2023-07-02T00:00:01Z","meeting":"m1","user":"bo","notice":"ai_processing"}
+                {"type":"objection","at":"2023-07-02T00:00:02Z","meeting":"m\\u0031","user":"\\u0062o","notice":"ai_processing"}
                 """);
         Path items = Files.writeString(dir.resolve("items.jsonl"), """
                 {"id":"m1/audio","account":"acme","user":"ann","meeting":"m1","category":"customer_content.audio","created":"2023-07-03T00:00:00Z","subjects":["ann","bo"],"parents":[],"transforms":[]}
@@ -42,7 +43,9 @@ class SharedNamesTest {
         Event.NoticeAck ann = (Event.NoticeAck) read.get(1);
         Event.NoticeAck bo = (Event.NoticeAck) read.get(2);
         assertThat(ann.user()).isSameAs(membership.user()).isSameAs(item.subjects().get(0)).isSameAs(item.user().orElseThrow());
-        assertThat(bo.user()).isSameAs(item.subjects().get(1));
+        Event.Objection escaped = (Event.Objection) read.get(3);
+        assertThat(bo.user()).isSameAs(item.subjects().get(1)).isSameAs(escaped.user());
+        assertThat(escaped.meeting()).isSameAs(item.meeting().orElseThrow());
         assertThat(ann.meeting()).isSameAs(item.meeting().orElseThrow());
         assertThat(membership.account()).isSameAs(item.account());
     }
