@@ -58,6 +58,53 @@ class PlainItemLinesProperties {
         }
     }
 
+    /**
+     * Consecutive lines mostly repeat their account, owner, meeting, category, subjects and
+     * transforms, and the plain reader looks each value up by its bytes, trying the key found
+     * last in its place first. Lines drawn from a few values each, near misses among them (a
+     * byte different, a prefix, an escape, a space, null, a list left open), must still read as
+     * Jackson reads them one by one.
+     */
+    @Property(tries = 800)
+    void lines_that_repeat_values_read_alike_from_their_bytes_and_through_jackson(
+            @ForAll("repeatingLines") List<String> lines) throws IOException {
+        Path file = Files.createTempFile("items", ".jsonl");
+        try {
+            Files.writeString(file, String.join("\n", lines) + "\n");
+            Outcome read = Outcome.of(() -> ItemReader.read(file, TAXONOMY).items());
+            Outcome jackson = Outcome.of(() -> lines.stream().map(line -> ItemReader.parse(line, file.toString(), TAXONOMY)).toList());
+            assertThat(read).as(String.join("\n", lines)).isEqualTo(jackson);
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Provide
+    Arbitrary<List<String>> repeatingLines() {
+        Arbitrary<String> name = Arbitraries.of("\"acme\"", "\"acme\"", "\"acme\"", "\"acne\"", "\"acm\"", "\"acme1\"", "null",
+                "\"ac\\u006de\"", "1", "\"acme\" ");
+        Arbitrary<String> category = Arbitraries.of("\"customer_content.audio\"", "\"customer_content.audio\"",
+                "\"customer_content.video\"", "\"customer_content.au\"", "\"customer_content\"", "\"nope\"", "null");
+        Arbitrary<String> created = Arbitraries.of("\"2023-08-09T10:00:00Z\"", "\"2023-08-09T10:00:01Z\"");
+        Arbitrary<String> subjects = Arbitraries.of("[\"ann\",\"bob\"]", "[\"ann\",\"bob\"]", "[\"ann\",\"bop\"]", "[\"ann\"]",
+                "[\"ann\",\"bo\"]", "[]", "null", "[\"ann\", \"bob\"]", "[\"ann\",\"bob\",\"ann\"]", "[\"ann\",\"bob\"");
+        Arbitrary<String> parents = Arbitraries.of("[]", "[\"i0\"]", "null");
+        Arbitrary<String> transforms = Arbitraries.of("[]", "[\"aggregated\"]", "[\"aggregated\"]", "[\"anonymized\"]",
+                "[\"aggregated\",\"anonymized\"]", "null", "[\"nope\"]", "[\"aggregated\"");
+        List<Arbitrary<String>> members = List.of(
+                member("account", name), member("user", name), member("meeting", name), member("category", category),
+                member("created", created), member("subjects", subjects), member("parents", parents),
+                member("transforms", transforms));
+        Arbitrary<String> fields = Combinators.combine(members).as(ms -> String.join(",", ms));
+        return fields.list().ofMinSize(1).ofMaxSize(8).map(bodies -> {
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < bodies.size(); i++) {
+                lines.add("{\"id\":\"i" + i + "\"," + bodies.get(i) + "}");
+            }
+            return lines;
+        });
+    }
+
     @Example
     void the_lines_the_generator_writes_are_plain_and_read_as_jackson_reads_them() throws IOException {
         String line = "{\"id\":\"m1/transcript\",\"account\":\"acme\",\"user\":null,\"meeting\":\"m1\","
