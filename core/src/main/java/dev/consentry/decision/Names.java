@@ -72,9 +72,14 @@ public final class Names {
         }
     }
 
-    /** One table of names and their numbers, probed linearly; at most half full. */
+    /**
+     * One table of names, their hashes and their numbers, probed linearly; at most half full. A
+     * probe compares hashes before strings, and growing rehashes from them: a build numbers
+     * millions of names, most of them missing from a table that does not fit in cache.
+     */
     private final class Stripe {
         private String[] keys = new String[64];
+        private int[] hashes = new int[64];
         private int[] ids = new int[64];
         private int count;
 
@@ -82,12 +87,13 @@ public final class Names {
             int mask = keys.length - 1;
             int slot = hash & mask;
             for (String key; (key = keys[slot]) != null; slot = (slot + 1) & mask) {
-                if (key.equals(name)) {
+                if (hashes[slot] == hash && key.equals(name)) {
                     return ids[slot];
                 }
             }
             int id = number(name);
             keys[slot] = name;
+            hashes[slot] = hash;
             ids[slot] = id;
             if (++count * 2 > keys.length) {
                 grow();
@@ -97,17 +103,20 @@ public final class Names {
 
         private void grow() {
             String[] oldKeys = keys;
+            int[] oldHashes = hashes;
             int[] oldIds = ids;
             keys = new String[oldKeys.length * 2];
+            hashes = new int[oldKeys.length * 2];
             ids = new int[oldKeys.length * 2];
             int mask = keys.length - 1;
             for (int i = 0; i < oldKeys.length; i++) {
                 if (oldKeys[i] != null) {
-                    int slot = KeyHash.of(oldKeys[i]) & mask;
+                    int slot = oldHashes[i] & mask;
                     while (keys[slot] != null) {
                         slot = (slot + 1) & mask;
                     }
                     keys[slot] = oldKeys[i];
+                    hashes[slot] = oldHashes[i];
                     ids[slot] = oldIds[i];
                 }
             }
