@@ -6,11 +6,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The names items mention (accounts, owners, meetings, subjects), numbered densely. The batches
  * of one graph share one table, so a name is one string however many items and batches mention
- * it: a platform has a few hundred thousand names and tens of millions of mentions. Safe for
- * concurrent use, since parallel readers add names as they parse.
+ * it: a platform has a few hundred thousand names and tens of millions of mentions. A gate reads
+ * its events with the same table, so the events name the same strings. Safe for concurrent use,
+ * since parallel readers add names as they parse.
  *
- * <p>Design: names are found through 64 open-addressing tables chosen by hash, each of strings
- * and primitive numbers under its own lock. A table-wide lock, held by one reader while the
+ * <p>Design: names are found through 64 open-addressing tables chosen by hash, each of strings,
+ * their hashes and primitive numbers under its own lock. A table-wide lock, held by one reader while the
  * other waited, cost a third of reading (measured at ten million items); a
  * {@code ConcurrentHashMap} locks no more than a bin but keeps an entry object and a boxed
  * number per name, a third of the objects a build holds for the collector to mark.

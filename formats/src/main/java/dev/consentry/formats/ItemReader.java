@@ -38,7 +38,7 @@ import java.util.stream.IntStream;
  * them through Jackson took 20 s of CPU against 11 s read plainly (measured). Account, user
  * and meeting names and categories repeat across millions of items, so each block looks them up
  * by their bytes ({@link ByteKeys}) and makes a string only the first time it sees one; names are
- * numbered in one {@link Names} for the whole file.
+ * numbered in one {@link Names} for the whole file (in a gate, the one the events were read with).
  */
 public final class ItemReader implements JsonLines.Block<ItemBatch> {
     static final List<String> FIELDS = List.of("id", "account", "user", "meeting", "category", "created", "subjects",
