@@ -262,6 +262,7 @@ class BadInputTest {
             assertThat(r.err()).as("the field").contains(bad.field());
         }
         assertThat(r.out()).as("nothing on standard output").isEmpty();
+        assertThat(r.err().strip()).as("one line, as tools read it").doesNotContain("\n");
     }
 
     /** Bytes that are not UTF-8, such as the overlong {@code C0 AF} a lenient decoder reads as {@code /}. */

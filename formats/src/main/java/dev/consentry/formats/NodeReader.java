@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Reads one YAML document into a {@link Node} tree, recording each value's line, column and field path. */
 final class NodeReader {
@@ -60,12 +61,23 @@ final class NodeReader {
                 JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
                 throw new ConsentryException(MALFORMED_SYNTAX,
                         Optional.of(SourceLocation.of(file, Math.max(0, at.getLineNr()), Math.max(0, at.getColumnNr()), null)),
-                        e.getOriginalMessage(), e);
+                        oneLine(e.getOriginalMessage()), e);
             }
         } catch (IOException e) {
             throw new ConsentryException(MALFORMED_SYNTAX, Optional.of(SourceLocation.file(file)),
                     "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The parser's message on one line, as every error is: SnakeYAML gives its context and its
+     * problem on lines of their own, each followed by indented lines of the place, the text and a
+     * caret, which the error's location already says.
+     */
+    static String oneLine(String message) {
+        String said = message.lines().filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+                .collect(Collectors.joining(": "));
+        return said.isEmpty() ? message.strip().replaceAll("\\s+", " ") : said;
     }
 
     private static Node value(JsonParser p, String file, String path) throws IOException {
