@@ -29,8 +29,31 @@ public final class ConsentryException extends RuntimeException {
         this.detail = requireNonNull(detail, "detail is null");
     }
 
+    /**
+     * The location and the detail on one line, as tools read errors: a control character in
+     * either (a value the input spelled {@code "a\nb"}, quoted back in the detail) is written as
+     * its escape.
+     */
     private static String render(Optional<SourceLocation> location, String detail) {
-        return location.map(l -> l + ": " + detail).orElse(detail);
+        String message = location.map(l -> l + ": " + detail).orElse(detail);
+        StringBuilder out = null;
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            if (c < 0x20 || c == 0x7F) {
+                if (out == null) {
+                    out = new StringBuilder(message.length() + 8).append(message, 0, i);
+                }
+                out.append(switch (c) {
+                    case '\n' -> "\\n";
+                    case '\r' -> "\\r";
+                    case '\t' -> "\\t";
+                    default -> String.format("\\u%04x", (int) c);
+                });
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? message : out.toString();
     }
 
     public ErrorCode code() {
