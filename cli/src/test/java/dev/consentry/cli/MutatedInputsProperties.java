@@ -22,7 +22,7 @@ import net.jqwik.api.lifecycle.BeforeTry;
 /**
  * Whatever one file of a valid world is turned into (a byte changed, cut short, a byte taken
  * out, a token put in, a line repeated or two lines swapped), a build either succeeds or exits 2
- * with one line naming where, and writes nothing. The bad-input tests pin each error; this looks
+ * with one line naming where, and writes nothing; explain and lint answer or exit 2 alike. The bad-input tests pin each error; this looks
  * for the inputs nobody thought to write down. A fuzzing run like it found two kinds of error
  * message that spanned lines (the YAML parser's, and a value quoted back with a newline in it);
  * with both fixes undone, this fails within its tries.
@@ -58,10 +58,50 @@ class MutatedInputsProperties {
         assertThat(r.exit()).as("%s", r).isIn(0, 2);
         if (r.exit() == 2) {
             assertThat(dir.resolve("out")).as("%s", r).doesNotExist();
-            assertThat(r.err().strip()).as("%s", r).startsWith("consentry: ").doesNotContain("\n").matches("(?s).*\\[[A-Z_]+\\]");
+            assertOneLocatedLine(r);
         } else {
             assertThat(dir.resolve("out")).isDirectoryContaining(p -> p.getFileName().toString().equals("build.json"));
         }
+    }
+
+    @Property(tries = 200)
+    void explaining_an_item_of_a_mutated_world_answers_or_exits_2_with_one_located_line(
+            @ForAll("files") String file, @ForAll("mutations") Mutation mutation,
+            @ForAll @DoubleRange(min = 0, max = 1, maxIncluded = false) double where) throws IOException {
+        Path path = dir.resolve(file);
+        Files.write(path, mutation.apply(Files.readAllBytes(path), where));
+
+        Cli.Result r = Cli.run(Fixture.explain(dir, "m1/transcript"));
+
+        assertThat(r.exit()).as("%s", r).isIn(0, 2);
+        if (r.exit() == 2) {
+            assertOneLocatedLine(r);
+        }
+    }
+
+    /** Lint reads the policy directory alone, and exits 1 when it finds something to report. */
+    @Property(tries = 200)
+    void linting_a_mutated_policy_reports_or_exits_2_with_one_located_line(
+            @ForAll("policyFiles") String file, @ForAll("mutations") Mutation mutation,
+            @ForAll @DoubleRange(min = 0, max = 1, maxIncluded = false) double where) throws IOException {
+        Path path = dir.resolve(file);
+        Files.write(path, mutation.apply(Files.readAllBytes(path), where));
+
+        Cli.Result r = Cli.run("policy", "lint", dir.resolve("policy").toString(), "--format", "json");
+
+        assertThat(r.exit()).as("%s", r).isIn(0, 1, 2);
+        if (r.exit() == 2) {
+            assertOneLocatedLine(r);
+        }
+    }
+
+    private static void assertOneLocatedLine(Cli.Result r) {
+        assertThat(r.err().strip()).as("%s", r).startsWith("consentry: ").doesNotContain("\n").matches("(?s).*\\[[A-Z_]+\\]");
+    }
+
+    @Provide
+    Arbitrary<String> policyFiles() {
+        return Arbitraries.of(Fixture.FILES.keySet().stream().filter(f -> f.startsWith("policy/")).toList());
     }
 
     @Provide
