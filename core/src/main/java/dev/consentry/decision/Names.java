@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * since parallel readers add names as they parse.
  *
  * <p>Design: names are found through 64 open-addressing tables chosen by hash, each of strings,
- * their hashes and primitive numbers under its own lock. A table-wide lock, held by one reader while the
- * other waited, cost a third of reading (measured at ten million items); a
+ * their hashes and primitive numbers under its own lock. A table-wide lock, held by one reader
+ * while the other waited, cost a third of reading (measured at ten million items); a
  * {@code ConcurrentHashMap} locks no more than a bin but keeps an entry object and a boxed
  * number per name, a third of the objects a build holds for the collector to mark.
  */
