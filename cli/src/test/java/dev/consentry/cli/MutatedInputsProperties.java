@@ -50,10 +50,7 @@ class MutatedInputsProperties {
     void a_build_of_a_mutated_world_succeeds_or_exits_2_with_one_located_line_and_writes_nothing(
             @ForAll("files") String file, @ForAll("mutations") Mutation mutation,
             @ForAll @DoubleRange(min = 0, max = 1, maxIncluded = false) double where) throws IOException {
-        Path path = dir.resolve(file);
-        Files.write(path, mutation.apply(Files.readAllBytes(path), where));
-
-        Cli.Result r = Cli.run(Fixture.gate(dir));
+        Cli.Result r = runMutated(file, mutation, where, Fixture.gate(dir));
 
         assertThat(r.exit()).as("%s", r).isIn(0, 2);
         if (r.exit() == 2) {
@@ -68,10 +65,7 @@ class MutatedInputsProperties {
     void explaining_an_item_of_a_mutated_world_answers_or_exits_2_with_one_located_line(
             @ForAll("files") String file, @ForAll("mutations") Mutation mutation,
             @ForAll @DoubleRange(min = 0, max = 1, maxIncluded = false) double where) throws IOException {
-        Path path = dir.resolve(file);
-        Files.write(path, mutation.apply(Files.readAllBytes(path), where));
-
-        Cli.Result r = Cli.run(Fixture.explain(dir, "m1/transcript"));
+        Cli.Result r = runMutated(file, mutation, where, Fixture.explain(dir, "m1/transcript"));
 
         assertThat(r.exit()).as("%s", r).isIn(0, 2);
         if (r.exit() == 2) {
@@ -84,15 +78,18 @@ class MutatedInputsProperties {
     void linting_a_mutated_policy_reports_or_exits_2_with_one_located_line(
             @ForAll("policyFiles") String file, @ForAll("mutations") Mutation mutation,
             @ForAll @DoubleRange(min = 0, max = 1, maxIncluded = false) double where) throws IOException {
-        Path path = dir.resolve(file);
-        Files.write(path, mutation.apply(Files.readAllBytes(path), where));
-
-        Cli.Result r = Cli.run("policy", "lint", dir.resolve("policy").toString(), "--format", "json");
+        Cli.Result r = runMutated(file, mutation, where, "policy", "lint", dir.resolve("policy").toString(), "--format", "json");
 
         assertThat(r.exit()).as("%s", r).isIn(0, 1, 2);
         if (r.exit() == 2) {
             assertOneLocatedLine(r);
         }
+    }
+
+    private Cli.Result runMutated(String file, Mutation mutation, double where, String... args) throws IOException {
+        Path path = dir.resolve(file);
+        Files.write(path, mutation.apply(Files.readAllBytes(path), where));
+        return Cli.run(args);
     }
 
     private static void assertOneLocatedLine(Cli.Result r) {
