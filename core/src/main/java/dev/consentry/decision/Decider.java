@@ -318,6 +318,10 @@ public final class Decider {
         int[] parents = graph.parents;
         long[] start = new long[broken.length];
         int[] childCount = new int[broken.length + 1];
+        // Each broken node's broken parents, by their place in broken, in edge order.
+        int[] brokenParentFrom = new int[broken.length + 1];
+        int[] brokenParents = new int[0];
+        int brokenEdges = 0;
         for (int b = 0; b < broken.length; b++) {
             int node = broken[b];
             long earliest = erased[node];
@@ -327,8 +331,13 @@ public final class Decider {
                 int parent = p == ItemGraph.UNKNOWN ? -1 : Arrays.binarySearch(broken, p);
                 if (parent >= 0) {
                     childCount[parent + 1]++;
+                    if (brokenEdges == brokenParents.length) {
+                        brokenParents = Arrays.copyOf(brokenParents, Math.max(16, brokenEdges * 2));
+                    }
+                    brokenParents[brokenEdges++] = parent;
                 }
             }
+            brokenParentFrom[b + 1] = brokenEdges;
             start[b] = earliest;
         }
         // Broken children of each broken node, compressed: children of b are children[childFrom[b] .. childFrom[b+1]).
@@ -339,12 +348,8 @@ public final class Decider {
         int[] children = new int[childFrom[broken.length]];
         int[] fill = Arrays.copyOf(childFrom, broken.length);
         for (int b = 0; b < broken.length; b++) {
-            int node = broken[b];
-            for (int k = parentStart[node]; k < parentStart[node + 1]; k++) {
-                int parent = parents[k] == ItemGraph.UNKNOWN ? -1 : Arrays.binarySearch(broken, parents[k]);
-                if (parent >= 0) {
-                    children[fill[parent]++] = b;
-                }
+            for (int e = brokenParentFrom[b]; e < brokenParentFrom[b + 1]; e++) {
+                children[fill[brokenParents[e]]++] = b;
             }
         }
         Integer[] byStart = IntStream.range(0, broken.length).boxed().toArray(Integer[]::new);

@@ -22,9 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Design: everything that does not depend on the item is done once. Per purpose, step 5 is
  * compiled into a table indexed by version and category ({@link PurposePlan}); per item graph,
  * lineage is resolved and every node's labels are computed once for each distinct set of
- * declassify rules the versions have, in topological order, and interned ({@link Decider}). What remains per decision is a few array
- * reads, the requirement checks (each evaluated at most once per decision), and the list of
- * precomputed reasons. The engine is immutable and thread-safe; so is a {@link Decider}.
+ * declassify rules the versions have, in topological order, and interned ({@link Decider}). What
+ * remains per decision is a few array reads, the requirement checks (each evaluated at most once
+ * per decision), and the list of precomputed reasons. The engine is immutable and thread-safe; so is a {@link Decider}.
  */
 public final class DecisionEngine {
     private final PolicyBundle bundle;
