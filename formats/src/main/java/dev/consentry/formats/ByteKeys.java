@@ -11,7 +11,7 @@ import java.util.Arrays;
  * the line, so a value seen before costs no {@link String}. A block of generated items names a
  * few thousand distinct accounts, users, meetings and categories across tens of thousands of
  * mentions; making a string of each mention to look it up was a third of reading. Not
- * thread-safe: one per block.
+ * thread-safe: one per reading thread, {@linkplain #clear cleared} for each block.
  */
 final class ByteKeys {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -57,6 +57,13 @@ final class ByteKeys {
             rehash();
         }
         return size - 1;
+    }
+
+    /** Forgets every key, keeping the room the tables have grown to. */
+    void clear() {
+        used = 0;
+        size = 0;
+        Arrays.fill(slots, 0);
     }
 
     /**

@@ -71,7 +71,7 @@ public final class EventReader implements JsonLines.Block<List<Event>> {
 
     private final SettingsCatalog catalog;
     private final Names names;
-    private final List<Event> events;
+    private List<Event> events;
     private final PlainJson plain = new PlainJson();
     private final ByteKeys stringKeys = new ByteKeys();
     private String[] strings = new String[256];
@@ -84,10 +84,17 @@ public final class EventReader implements JsonLines.Block<List<Event>> {
     private int atEnd;
     private final PlainFields fields = new PlainFields(ALL_FIELDS);
 
-    private EventReader(SettingsCatalog catalog, Names names, int expectedEvents) {
+    private EventReader(SettingsCatalog catalog, Names names) {
         this.catalog = catalog;
         this.names = names;
-        this.events = new ArrayList<>(expectedEvents);
+    }
+
+    /** Forgets the last block's strings too, so their table stays the size of one block's and in cache. */
+    @Override
+    public void start(int expectedEvents) {
+        events = new ArrayList<>(expectedEvents);
+        stringKeys.clear();
+        stringsKnown = 0;
     }
 
     private static int bits(int... fields) {
@@ -119,7 +126,7 @@ public final class EventReader implements JsonLines.Block<List<Event>> {
      * characters (about a seventh of a consent-checked decision, measured).
      */
     public static EventFile read(Path path, SettingsCatalog catalog, Names names) {
-        JsonLines.Result<List<Event>> result = JsonLines.read(path, lines -> new EventReader(catalog, names, lines));
+        JsonLines.Result<List<Event>> result = JsonLines.read(path, () -> new EventReader(catalog, names));
         List<Event> events = new ArrayList<>(result.lines().length);
         result.blocks().forEach(events::addAll);
         return new EventFile(events, result.sha256());

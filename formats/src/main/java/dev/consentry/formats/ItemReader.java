@@ -54,10 +54,13 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
     private static final int TRANSFORMS = 8;
 
     private final Taxonomy taxonomy;
-    private final ItemBatch batch;
+    private final Names names;
+    private ItemBatch batch;
     private final ItemBatch.Row row = new ItemBatch.Row();
 
     // What plain lines have named so far. Keys are numbered in order, so key k is new when k values are known.
+    // Names and subject lists are forgotten at each block, so their tables stay the size of one block's and
+    // in cache; categories and transform lists, a handful in all, are kept.
     private final PlainJson plain = new PlainJson();
     private final PlainFields fields = new PlainFields(FIELDS);
     private final ByteKeys nameKeys = new ByteKeys();
@@ -83,9 +86,20 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
     /** Where each string of the list being read starts and ends. */
     private int[] spans = new int[16];
 
-    ItemReader(Taxonomy taxonomy, Names names, int expectedItems) {
+    ItemReader(Taxonomy taxonomy, Names names) {
         this.taxonomy = taxonomy;
-        this.batch = new ItemBatch(names, expectedItems);
+        this.names = names;
+    }
+
+    @Override
+    public void start(int expectedItems) {
+        batch = new ItemBatch(names, expectedItems);
+        nameKeys.clear();
+        namesKnown = 0;
+        Arrays.fill(lastKeys, -1);
+        subjectListKeys.clear();
+        subjectListsKnown = 0;
+        lastSubjectList = -1;
     }
 
     /** The items of a file in batches, the line each item came from, and the SHA-256 of the file's bytes. */
@@ -113,7 +127,7 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
 
     /** Reads a file, numbering its names in {@code names}: those of the events it is decided against, in a gate. */
     public static ItemFile read(Path path, Taxonomy taxonomy, Names names) {
-        JsonLines.Result<ItemBatch> result = JsonLines.read(path, lines -> new ItemReader(taxonomy, names, lines));
+        JsonLines.Result<ItemBatch> result = JsonLines.read(path, () -> new ItemReader(taxonomy, names));
         return new ItemFile(path.toString(), result.blocks(), result.lines(), result.sha256());
     }
 
@@ -195,7 +209,7 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
             if (key == nameIds.length) {
                 nameIds = Arrays.copyOf(nameIds, key * 2);
             }
-            nameIds[namesKnown++] = batch.names().id(new String(buf, from, to - from, StandardCharsets.ISO_8859_1));
+            nameIds[namesKnown++] = names.id(new String(buf, from, to - from, StandardCharsets.ISO_8859_1));
         }
         return nameIds[key];
     }
@@ -335,7 +349,8 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
     /** Parses one item given as JSON text; {@code source} names it in errors. */
     public static Item parse(String json, String source, Taxonomy taxonomy) {
         byte[] bytes = json.strip().getBytes(StandardCharsets.UTF_8);
-        ItemReader reader = new ItemReader(taxonomy, new Names(), 1);
+        ItemReader reader = new ItemReader(taxonomy, new Names());
+        reader.start(1);
         JsonLines.LineContext line = new JsonLines.LineContext(source, 1);
         try (JsonParser parser = JsonLines.JSON.createParser(bytes)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -447,7 +462,7 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
     /** The number of the name the parser is on (element {@code index} of a list, or the field itself when negative). */
     private int name(JsonParser p, JsonLines.LineContext line, String field, int index) throws IOException {
         Fields.requireString(p, line, field, index);
-        return batch.names().id(p.getText());
+        return names.id(p.getText());
     }
 
     private Category category(JsonParser p, JsonLines.LineContext line, String field) throws IOException {

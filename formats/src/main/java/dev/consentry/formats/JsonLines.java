@@ -33,14 +33,16 @@ import java.util.concurrent.Future;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
-import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * Reads a JSON Lines file in parallel, keeping line order, and hashes its bytes.
  *
  * <p>Design: one thread reads the file in blocks of whole lines (and feeds the SHA-256 as it
- * goes); each block is parsed on a pool of one thread per core into a result of its own (an
- * {@link Block}), so per-block state such as interning tables needs no locking. A semaphore
+ * goes); each block is parsed on a pool of one thread per core into a result of its own, by
+ * that thread's {@link Block} reader, so per-block state such as interning tables needs no
+ * locking. A thread's reader is reused from block to block, so its tables are allocated once
+ * per thread, not grown again for each of hundreds of blocks. A semaphore
  * bounds the blocks in flight, so memory holds parsed values plus a few raw blocks, never the
  * whole file. The first error in file order wins, whatever thread finds it, and reading stops
  * once it is known.
@@ -57,11 +59,15 @@ final class JsonLines {
     private static final int BLOCK = 4 << 20;
 
     /**
-     * What one block of lines parses into, filled by one thread, a line at a time: from its bytes
-     * when the line is plain ({@link #plainLine}), else through a JSON parser ({@link #line}).
+     * A reader of blocks of lines, used by one thread: each block is {@linkplain #start started},
+     * filled a line at a time, from its bytes when the line is plain ({@link #plainLine}), else
+     * through a JSON parser ({@link #line}), and ended by taking its {@link #result}.
      */
     interface Block<B> {
         int NOT_PLAIN = -1;
+
+        /** Begins a block of at most {@code expectedValues} values, forgetting the last block's. */
+        void start(int expectedValues);
 
         /**
          * Reads the line that starts at {@code buf[from]} if it is plain, and returns where it
@@ -106,11 +112,8 @@ final class JsonLines {
         }
     }
 
-    /**
-     * Reads a file; {@code blocks} makes the result of one block of lines, given the number of
-     * lines in it (an upper bound on the values it will hold).
-     */
-    static <B> Result<B> read(Path path, IntFunction<? extends Block<B>> blocks) {
+    /** Reads a file; {@code readers} makes the reader of each thread that parses blocks of it. */
+    static <B> Result<B> read(Path path, Supplier<? extends Block<B>> readers) {
         String file = path.toString();
         int threads = Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -118,6 +121,7 @@ final class JsonLines {
             t.setDaemon(true);
             return t;
         });
+        ThreadLocal<Block<B>> reader = ThreadLocal.withInitial(readers);
         Semaphore inFlight = new Semaphore(threads * 3);
         // Block buffers are reused: at 4 MiB each is a humongous object to G1, costly to allocate by the thousand.
         Queue<byte[]> spare = new ConcurrentLinkedQueue<>();
@@ -156,7 +160,9 @@ final class JsonLines {
                 inFlight.acquire();
                 parsed.add(pool.submit(() -> {
                     try {
-                        return parse(file, buf, blockLength, firstLine, blockLines + 1, blocks.apply(blockLines + 1));
+                        Block<B> block = reader.get();
+                        block.start(blockLines + 1);
+                        return parse(file, buf, blockLength, firstLine, blockLines + 1, block);
                     } finally {
                         spare.offer(buf);
                         inFlight.release();

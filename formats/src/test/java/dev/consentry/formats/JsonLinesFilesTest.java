@@ -196,6 +196,47 @@ class JsonLinesFilesTest {
         assertThat(graph.lineageBroken(odd + 1)).isFalse();
     }
 
+    /**
+     * A thread's reader is reused from block to block and forgets the last block's names: every
+     * item of a file of several blocks, whose lines mix names that recur in every block with names
+     * of their own, reads as its line alone does through the JSON parser.
+     */
+    @Test
+    void readers_reused_from_block_to_block_read_every_block_afresh() throws IOException {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0, bytes = 0; bytes < 3 * BLOCK; i++) {
+            String line = ("{\"id\":\"m%d/t%d\",\"account\":\"acct-%d\",\"user\":\"u%d\",\"meeting\":\"m%d\","
+                    + "\"category\":\"customer_content.%s\",\"created\":\"2023-08-09T10:00:%02dZ\","
+                    + "\"subjects\":[\"u%d\",\"u%d\"],\"parents\":[],\"transforms\":%s}").formatted(
+                    i / 7, i, i % 5, i % 11, i / 7, i % 3 == 0 ? "audio" : "transcript", i % 60, i % 13, i,
+                    i % 4 == 0 ? "[\"pseudonymized\"]" : "[]");
+            lines.add(line);
+            bytes += line.length() + 1;
+        }
+        Path items = Files.write(dir.resolve("items.jsonl"), lines);
+        dev.consentry.decision.ItemGraph graph = ItemReader.read(items, Taxonomy.defaults()).graph();
+        assertThat(graph.size()).isEqualTo(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            assertThat(graph.item(i)).as("line %d", i + 1).isEqualTo(ItemReader.parse(lines.get(i), "line", Taxonomy.defaults()));
+        }
+
+        List<String> eventLines = new java.util.ArrayList<>();
+        List<dev.consentry.consent.Event> expected = new java.util.ArrayList<>();
+        dev.consentry.consent.NoticeDefinition notice = SettingsCatalog.defaults().notices().get(0);
+        for (int i = 0, bytes = 0; bytes < 3 * BLOCK; i++) {
+            java.time.Instant at = java.time.Instant.parse("2023-08-01T00:00:00Z").plusSeconds(i);
+            String meeting = "m" + i / 7;
+            String user = i % 2 == 0 ? "u" + i % 11 : "u" + i;
+            String line = "{\"type\":\"notice_ack\",\"at\":\"%s\",\"meeting\":\"%s\",\"user\":\"%s\",\"notice\":\"%s\"}"
+                    .formatted(at, meeting, user, notice.kind());
+            eventLines.add(line);
+            expected.add(new dev.consentry.consent.Event.NoticeAck(at, meeting, user, notice));
+            bytes += line.length() + 1;
+        }
+        Path events = Files.write(dir.resolve("events.jsonl"), eventLines);
+        assertThat(EventReader.read(events, SettingsCatalog.defaults()).events()).isEqualTo(expected);
+    }
+
     /** Items {@code i0, i1, ...}, each the parent of the next, filling at least {@code size} bytes. */
     private static List<String> items(int size) {
         List<String> lines = new java.util.ArrayList<>();

@@ -110,7 +110,8 @@ class PlainItemLinesProperties {
         String line = "{\"id\":\"m1/transcript\",\"account\":\"acme\",\"user\":null,\"meeting\":\"m1\","
                 + "\"category\":\"customer_content.transcript\",\"created\":\"2023-08-09T10:00:00Z\","
                 + "\"subjects\":[\"ann\",\"bob\"],\"parents\":[\"m1/audio\"],\"transforms\":[\"pseudonymized\"]}";
-        ItemReader reader = new ItemReader(TAXONOMY, new Names(), 1);
+        ItemReader reader = new ItemReader(TAXONOMY, new Names());
+        reader.start(1);
         byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
         assertThat(reader.plainLine(bytes, 0, bytes.length)).isEqualTo(bytes.length - 1);
         assertThat(reader.result().item(0)).isEqualTo(ItemReader.parse(line, "line", TAXONOMY));
