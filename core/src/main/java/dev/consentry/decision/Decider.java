@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.IntStream;
 
@@ -426,10 +427,14 @@ public final class Decider {
                 continue;
             }
             Arrays.fill(drop, 0);
-            for (Transform transform : batch.transformSets.get(batch.transforms[row])) {
-                long[] mask = engine.dropMask(slot, transform.index());
-                for (int w = 0; w < words; w++) {
-                    drop[w] |= mask[w];
+            Set<Transform> transforms = batch.transformSets.get(batch.transforms[row]);
+            // Most derived items have no transform, and iterating an empty set still made an iterator each.
+            if (!transforms.isEmpty()) {
+                for (Transform transform : transforms) {
+                    long[] mask = engine.dropMask(slot, transform.index());
+                    for (int w = 0; w < words; w++) {
+                        drop[w] |= mask[w];
+                    }
                 }
             }
             System.arraycopy(sets.bits(ownId), 0, bits, 0, words);
