@@ -38,6 +38,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.stream.IntStream;
 
 /**
@@ -68,11 +69,34 @@ public final class LocalGate {
      * Events and items share their names, so a participant is one string in both.
      */
     public record Inputs(PolicyBundle bundle, EventIndex state, String itemsSha256, ItemGraph graph) {
+        /**
+         * Reads the events, then the items while the events are indexed: indexing is mostly one
+         * thread's work, and the items' reading and lineage have stretches where a core waits.
+         */
         public static Inputs read(PolicyBundle bundle, Path items, Path events) {
             Names names = new Names();
-            EventIndex state = EventReader.read(events, bundle.catalog(), names).index(bundle.catalog());
+            EventReader.EventFile eventFile = EventReader.read(events, bundle.catalog(), names);
+            FutureTask<EventIndex> indexing = new FutureTask<>(() -> eventFile.index(bundle.catalog()));
+            Thread indexer = new Thread(indexing, "consentry-index");
+            indexer.setDaemon(true);
+            indexer.start();
             ItemReader.ItemFile itemFile = ItemReader.read(items, bundle.taxonomy(), names);
-            return new Inputs(bundle, state, itemFile.sha256(), itemFile.graph());
+            ItemGraph graph = itemFile.graph();
+            return new Inputs(bundle, joined(indexing), itemFile.sha256(), graph);
+        }
+
+        private static EventIndex joined(FutureTask<EventIndex> indexing) {
+            try {
+                return indexing.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException("indexing the events failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while indexing the events", e);
+            }
         }
     }
 
