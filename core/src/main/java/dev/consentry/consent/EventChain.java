@@ -22,6 +22,7 @@ public final class EventChain {
     private byte[] encoded = new byte[256];
     private int length;
     private final char[] time = new char[Instants.UTC_SECONDS_LENGTH];
+    private final String[] fields = new String[6];
 
     public EventChain() {
         try {
@@ -40,27 +41,9 @@ public final class EventChain {
         } else {
             field(event.at().toString());
         }
-        if (event instanceof Event.SettingChange s) {
-            field(s.actor());
-            field(s.role());
-            field(s.scope().toString());
-            field(s.setting().key());
-            field(Boolean.toString(s.value()));
-            field(Boolean.toString(s.locked()));
-        } else if (event instanceof Event.Membership m) {
-            field(m.account());
-            field(m.user());
-            field(m.group());
-        } else if (event instanceof Event.NoticeAck a) {
-            field(a.meeting());
-            field(a.user());
-            field(a.notice().kind());
-        } else if (event instanceof Event.Objection o) {
-            field(o.meeting());
-            field(o.user());
-            field(o.notice().kind());
-        } else if (event instanceof Event.Erasure e) {
-            field(e.item());
+        int count = fieldsOf(event);
+        for (int i = 0; i < count; i++) {
+            field(fields[i]);
         }
         sha256.update(head);
         sha256.update(encoded, 0, length);
@@ -69,6 +52,44 @@ public final class EventChain {
         } catch (DigestException e) {
             throw new AssertionError("a SHA-256 digest is 32 bytes", e);
         }
+    }
+
+    /**
+     * Puts the event's fields after its time into {@link #fields}, in their order; returns how
+     * many. Encoding them from one place, rather than once per type, keeps {@link #append}
+     * small: the optimising compiler compiled it twice, in up to 0.4 s each time, on two
+     * cores where that time is taken from reading.
+     */
+    private int fieldsOf(Event event) {
+        String[] f = fields;
+        if (event instanceof Event.SettingChange s) {
+            f[0] = s.actor();
+            f[1] = s.role();
+            f[2] = s.scope().toString();
+            f[3] = s.setting().key();
+            f[4] = Boolean.toString(s.value());
+            f[5] = Boolean.toString(s.locked());
+            return 6;
+        } else if (event instanceof Event.Membership m) {
+            f[0] = m.account();
+            f[1] = m.user();
+            f[2] = m.group();
+            return 3;
+        } else if (event instanceof Event.NoticeAck a) {
+            f[0] = a.meeting();
+            f[1] = a.user();
+            f[2] = a.notice().kind();
+            return 3;
+        } else if (event instanceof Event.Objection o) {
+            f[0] = o.meeting();
+            f[1] = o.user();
+            f[2] = o.notice().kind();
+            return 3;
+        } else if (event instanceof Event.Erasure e) {
+            f[0] = e.item();
+            return 1;
+        }
+        throw new AssertionError("every event type is encoded: " + event.type());
     }
 
     public String head() {
