@@ -75,14 +75,19 @@ public final class LocalGate {
          */
         public static Inputs read(PolicyBundle bundle, Path items, Path events) {
             Names names = new Names();
-            EventReader.EventFile eventFile = EventReader.read(events, bundle.catalog(), names);
-            FutureTask<EventIndex> indexing = new FutureTask<>(() -> eventFile.index(bundle.catalog()));
-            Thread indexer = new Thread(indexing, "consentry-index");
-            indexer.setDaemon(true);
-            indexer.start();
+            FutureTask<EventIndex> indexing = indexing(EventReader.read(events, bundle.catalog(), names), bundle);
             ItemReader.ItemFile itemFile = ItemReader.read(items, bundle.taxonomy(), names);
             ItemGraph graph = itemFile.graph();
             return new Inputs(bundle, joined(indexing), itemFile.sha256(), graph);
+        }
+
+        /** Starts indexing on a thread of its own; the events are then held by the task alone, until it is done. */
+        private static FutureTask<EventIndex> indexing(EventReader.EventFile events, PolicyBundle bundle) {
+            FutureTask<EventIndex> indexing = new FutureTask<>(() -> events.index(bundle.catalog()));
+            Thread indexer = new Thread(indexing, "consentry-index");
+            indexer.setDaemon(true);
+            indexer.start();
+            return indexing;
         }
 
         private static EventIndex joined(FutureTask<EventIndex> indexing) {
