@@ -2,6 +2,7 @@ package dev.consentry.consent;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.consentry.hash.KeyHash;
 import dev.consentry.time.Instants;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +27,7 @@ import java.util.concurrent.CompletableFuture;
 public final class EventIndex implements ConsentState {
     private final SettingsCatalog catalog;
     private final Map<String, AccountHistory> accounts;
-    private final Map<String, NoticeFirsts> notices;
+    private final Notices notices;
     private final Map<String, Long> erasures;
     private final String head;
 
@@ -81,18 +82,18 @@ public final class EventIndex implements ConsentState {
                 u.memberships.resolve(a.groups);
             }
         }
-        this.notices = noticeEvents.byMeeting(kinds);
+        this.notices = noticeEvents.fold(kinds);
         this.head = chain.join();
     }
 
     /**
      * Acknowledgements and objections as they are recorded, in columns, then grouped by meeting
-     * with a counting sort and folded into each meeting's {@link NoticeFirsts}. A map per
-     * meeting and an array per participant, made while folding, were most of indexing two
-     * million notice events and lived long enough for the collector to copy them.
+     * with a counting sort and folded into {@link Notices}. A map per meeting and an array per
+     * participant, made while folding, were most of indexing two million notice events and lived
+     * long enough for the collector to copy them.
      */
     private static final class NoticeFolds {
-        private final Map<String, Integer> meetingNumbers = new HashMap<>();
+        private final MeetingNumbers meetings = new MeetingNumbers();
         private int[] meeting = new int[1024];
         private String[] user = new String[1024];
         /** Which first: notice kind n acknowledged, or {@code kinds + n} objected. */
@@ -107,44 +108,68 @@ public final class EventIndex implements ConsentState {
                 slot = Arrays.copyOf(slot, size * 2);
                 at = Arrays.copyOf(at, size * 2);
             }
-            Integer number = meetingNumbers.get(meetingName);
-            if (number == null) {
-                number = meetingNumbers.size();
-                meetingNumbers.put(meetingName, number);
-            }
-            meeting[size] = number;
+            meeting[size] = meetings.number(meetingName);
             user[size] = userName;
             slot[size] = firstSlot;
             at[size] = time;
             size++;
         }
 
-        Map<String, NoticeFirsts> byMeeting(int kinds) {
-            int meetings = meetingNumbers.size();
-            int[] start = new int[meetings + 1];
+        /** Groups the events by meeting, each meeting's by participant, and keeps each participant's firsts. */
+        Notices fold(int kinds) {
+            int count = meetings.size();
+            int[] start = new int[count + 1];
             for (int i = 0; i < size; i++) {
                 start[meeting[i] + 1]++;
             }
-            for (int m = 0; m < meetings; m++) {
+            for (int m = 0; m < count; m++) {
                 start[m + 1] += start[m];
             }
-            int[] next = Arrays.copyOf(start, meetings);
+            int[] next = Arrays.copyOf(start, count);
             int[] grouped = new int[size];
             for (int i = 0; i < size; i++) {
                 grouped[next[meeting[i]]++] = i;
             }
-            String[] names = new String[meetings];
-            meetingNumbers.forEach((name, number) -> names[number] = name);
-            Map<String, NoticeFirsts> byMeeting = new HashMap<>(meetings * 4 / 3 + 1);
-            for (int m = 0; m < meetings; m++) {
-                byMeeting.put(names[m], meetingNotices(grouped, start[m], start[m + 1], kinds));
+            int[] participantStart = new int[count + 1];
+            for (int m = 0; m < count; m++) {
+                sortByUser(grouped, start[m], start[m + 1]);
+                participantStart[m + 1] = participantStart[m] + participants(grouped, start[m], start[m + 1]);
             }
-            return byMeeting;
+            String[] users = new String[participantStart[count]];
+            long cells = (long) users.length * 2 * kinds;
+            if (cells > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException(users.length + " meeting participants with " + kinds
+                        + " notice kinds each are more first acknowledgements and objections than one index holds");
+            }
+            long[] firsts = new long[(int) cells];
+            Arrays.fill(firsts, Long.MAX_VALUE);
+            for (int m = 0; m < count; m++) {
+                int p = participantStart[m] - 1;
+                for (int i = start[m]; i < start[m + 1]; i++) {
+                    int event = grouped[i];
+                    if (i == start[m] || !user[event].equals(users[p])) {
+                        users[++p] = user[event];
+                    }
+                    int k = p * 2 * kinds + slot[event];
+                    firsts[k] = Math.min(firsts[k], at[event]);
+                }
+            }
+            return new Notices(kinds, meetings, participantStart, users, firsts);
+        }
+
+        private int participants(int[] grouped, int from, int to) {
+            int participants = 0;
+            for (int i = from; i < to; i++) {
+                if (i == from || !user[grouped[i]].equals(user[grouped[i - 1]])) {
+                    participants++;
+                }
+            }
+            return participants;
         }
 
         /**
          * Sorts events {@code grouped[from .. to)} by participant, in the order of
-         * {@link NoticeFirsts#compare}. A meeting mostly has a handful
+         * {@link Notices#compare}. A meeting mostly has a handful
          * of events, which are sorted in place; a large one is sorted as boxed numbers.
          */
         private void sortByUser(int[] grouped, int from, int to) {
@@ -153,7 +178,7 @@ public final class EventIndex implements ConsentState {
                 for (int i = from; i < to; i++) {
                     events[i - from] = grouped[i];
                 }
-                Arrays.sort(events, (a, b) -> NoticeFirsts.compare(user[a], user[b]));
+                Arrays.sort(events, (a, b) -> Notices.compare(user[a], user[b]));
                 for (int i = from; i < to; i++) {
                     grouped[i] = events[i - from];
                 }
@@ -162,35 +187,72 @@ public final class EventIndex implements ConsentState {
             for (int i = from + 1; i < to; i++) {
                 int event = grouped[i];
                 int j = i;
-                for (; j > from && NoticeFirsts.compare(user[grouped[j - 1]], user[event]) > 0; j--) {
+                for (; j > from && Notices.compare(user[grouped[j - 1]], user[event]) > 0; j--) {
                     grouped[j] = grouped[j - 1];
                 }
                 grouped[j] = event;
             }
         }
+    }
 
-        /** One meeting's notices from its events, {@code grouped[from .. to)}. */
-        private NoticeFirsts meetingNotices(int[] grouped, int from, int to, int kinds) {
-            sortByUser(grouped, from, to);
-            int participants = 0;
-            for (int i = from; i < to; i++) {
-                if (i == from || !user[grouped[i]].equals(user[grouped[i - 1]])) {
-                    participants++;
+    /**
+     * Meeting names numbered densely in the order first seen, found through an open-addressing
+     * table probed linearly and at most half full. A map from each name to a boxed number was two
+     * objects per meeting, at a million meetings two million for the collector to copy.
+     */
+    private static final class MeetingNumbers {
+        private String[] names = new String[256];
+        private int[] hashes = new int[256];
+        /** A number plus one, or 0 for an empty slot. */
+        private int[] table = new int[512];
+        private int size;
+
+        int size() {
+            return size;
+        }
+
+        /** The number of a meeting, numbering it next if it is new. */
+        int number(String name) {
+            int hash = KeyHash.of(name);
+            int slot = find(name, hash);
+            if (table[slot] != 0) {
+                return table[slot] - 1;
+            }
+            if (size == names.length) {
+                names = Arrays.copyOf(names, size * 2);
+                hashes = Arrays.copyOf(hashes, size * 2);
+            }
+            names[size] = name;
+            hashes[size] = hash;
+            table[slot] = ++size;
+            if (size * 2 > table.length) {
+                table = new int[table.length * 2];
+                for (int m = 0; m < size; m++) {
+                    int s = hashes[m] & (table.length - 1);
+                    while (table[s] != 0) {
+                        s = (s + 1) & (table.length - 1);
+                    }
+                    table[s] = m + 1;
                 }
             }
-            String[] users = new String[participants];
-            long[] firsts = new long[participants * 2 * kinds];
-            Arrays.fill(firsts, Long.MAX_VALUE);
-            int p = -1;
-            for (int i = from; i < to; i++) {
-                int event = grouped[i];
-                if (p < 0 || !user[event].equals(users[p])) {
-                    users[++p] = user[event];
+            return size - 1;
+        }
+
+        /** The number of a meeting; -1 if it has none. */
+        int numberOf(String name) {
+            return table[find(name, KeyHash.of(name))] - 1;
+        }
+
+        /** The slot that holds {@code name}, or the empty slot where it would go. */
+        private int find(String name, int hash) {
+            int mask = table.length - 1;
+            int slot = hash & mask;
+            for (int entry; (entry = table[slot]) != 0; slot = (slot + 1) & mask) {
+                if (hashes[entry - 1] == hash && names[entry - 1].equals(name)) {
+                    break;
                 }
-                int k = p * 2 * kinds + slot[event];
-                firsts[k] = Math.min(firsts[k], at[event]);
             }
-            return new NoticeFirsts(kinds, users, firsts);
+            return slot;
         }
     }
 
@@ -273,27 +335,41 @@ public final class EventIndex implements ConsentState {
 
     @Override
     public MeetingNotices meeting(String meeting) {
-        NoticeFirsts m = notices.get(meeting);
-        return m == null ? NoticeFirsts.NONE : m;
+        return notices.meeting(meeting);
     }
 
     /**
-     * One meeting's notices: per participant, the first acknowledgement and the first objection of
-     * each kind. A few arrays per meeting rather than a map per meeting and an entry per
-     * participant: a platform has hundreds of thousands of meetings, and the collector walks
-     * every object a build holds.
+     * Every meeting's notices: per participant, the first acknowledgement and the first objection
+     * of each kind, all in one set of arrays. Arrays per meeting, and a map entry for each, were
+     * five objects a meeting: a platform has a million meetings, and the collector walks every
+     * object a build holds.
      */
-    private static final class NoticeFirsts implements MeetingNotices {
-        static final NoticeFirsts NONE = new NoticeFirsts(0, new String[0], new long[0]);
+    private static final class Notices {
+        static final MeetingNotices NONE = new MeetingNotices() {
+            @Override
+            public long firstAcknowledged(String user, NoticeDefinition notice) {
+                return Long.MAX_VALUE;
+            }
+
+            @Override
+            public long firstObjected(String user, NoticeDefinition notice) {
+                return Long.MAX_VALUE;
+            }
+        };
         final int kinds;
-        /** In the order of {@link #compare}: by hash, so that a lookup searches numbers, not strings. */
+        final MeetingNumbers meetings;
+        /** Meeting m's participants are {@code users[start[m] .. start[m + 1])}. */
+        final int[] start;
+        /** Each meeting's in the order of {@link #compare}: by hash, so that a lookup searches numbers, not strings. */
         final String[] users;
         final int[] hashes;
-        /** For user i: {@code firsts[i * 2k + n]} acknowledged kind n, {@code firsts[i * 2k + k + n]} objected. */
+        /** For participant i: {@code firsts[i * 2k + n]} acknowledged kind n, {@code firsts[i * 2k + k + n]} objected. */
         final long[] firsts;
 
-        NoticeFirsts(int kinds, String[] users, long[] firsts) {
+        Notices(int kinds, MeetingNumbers meetings, int[] start, String[] users, long[] firsts) {
             this.kinds = kinds;
+            this.meetings = meetings;
+            this.start = start;
             this.users = users;
             this.hashes = new int[users.length];
             for (int i = 0; i < users.length; i++) {
@@ -307,31 +383,47 @@ public final class EventIndex implements ConsentState {
             return byHash != 0 ? byHash : a.compareTo(b);
         }
 
-        @Override
-        public long firstAcknowledged(String user, NoticeDefinition notice) {
-            return first(user, notice.index());
+        MeetingNotices meeting(String name) {
+            int m = meetings.numberOf(name);
+            return m < 0 ? NONE : new Meeting(start[m], start[m + 1]);
         }
 
-        @Override
-        public long firstObjected(String user, NoticeDefinition notice) {
-            return first(user, kinds + notice.index());
-        }
+        /** One meeting's participants, {@code users[from .. to)}. */
+        private final class Meeting implements MeetingNotices {
+            private final int from;
+            private final int to;
 
-        private long first(String user, int slot) {
-            int hash = user.hashCode();
-            int i = Arrays.binarySearch(hashes, hash);
-            if (i < 0) {
+            Meeting(int from, int to) {
+                this.from = from;
+                this.to = to;
+            }
+
+            @Override
+            public long firstAcknowledged(String user, NoticeDefinition notice) {
+                return first(user, notice.index());
+            }
+
+            @Override
+            public long firstObjected(String user, NoticeDefinition notice) {
+                return first(user, kinds + notice.index());
+            }
+
+            private long first(String user, int slot) {
+                int hash = user.hashCode();
+                int i = Arrays.binarySearch(hashes, from, to, hash);
+                if (i < 0) {
+                    return Long.MAX_VALUE;
+                }
+                while (i > from && hashes[i - 1] == hash) {
+                    i--;
+                }
+                for (; i < to && hashes[i] == hash; i++) {
+                    if (users[i].equals(user)) {
+                        return firsts[i * 2 * kinds + slot];
+                    }
+                }
                 return Long.MAX_VALUE;
             }
-            while (i > 0 && hashes[i - 1] == hash) {
-                i--;
-            }
-            for (; i < hashes.length && hashes[i] == hash; i++) {
-                if (users[i].equals(user)) {
-                    return firsts[i * 2 * kinds + slot];
-                }
-            }
-            return Long.MAX_VALUE;
         }
     }
 

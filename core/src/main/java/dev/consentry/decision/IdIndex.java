@@ -1,5 +1,6 @@
 package dev.consentry.decision;
 
+import dev.consentry.hash.KeyHash;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.stream.IntStream;

@@ -2,6 +2,7 @@ package dev.consentry.decision;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.consentry.hash.KeyHash;
 import dev.consentry.item.Item;
 import dev.consentry.taxonomy.Category;
 import dev.consentry.taxonomy.Transform;

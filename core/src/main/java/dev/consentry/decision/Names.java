@@ -1,5 +1,6 @@
 package dev.consentry.decision;
 
+import dev.consentry.hash.KeyHash;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 

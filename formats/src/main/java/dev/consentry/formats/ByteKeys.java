@@ -1,6 +1,6 @@
 package dev.consentry.formats;
 
-import dev.consentry.decision.KeyHash;
+import dev.consentry.hash.KeyHash;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;

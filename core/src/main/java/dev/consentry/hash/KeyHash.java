@@ -1,4 +1,4 @@
-package dev.consentry.decision;
+package dev.consentry.hash;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

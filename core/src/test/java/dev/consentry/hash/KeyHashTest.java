@@ -1,4 +1,4 @@
-package dev.consentry.decision;
+package dev.consentry.hash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
