@@ -212,7 +212,7 @@ public final class Decider {
         if (requirement instanceof Requirement.Notice n) {
             return noticed(v, n);
         }
-        return batch.transformSets.get(batch.transforms[row]).contains(((Requirement.Transformed) requirement).transform());
+        return batch.transformSets.get(batch.transformSetOf(row)).contains(((Requirement.Transformed) requirement).transform());
     }
 
     /**
@@ -222,8 +222,8 @@ public final class Decider {
      */
     private boolean noticed(Verdict v, Requirement.Notice n) {
         ItemBatch batch = v.batch;
-        int meetingName = batch.meetings[v.row];
-        int list = batch.subjects[v.row];
+        int meetingName = batch.meetingName(v.row);
+        int list = batch.subjectListOf(v.row);
         if (meetingName == ItemBatch.NONE || batch.subjectFrom(v.row) == batch.subjectTo(v.row)) {
             return false;
         }
@@ -261,8 +261,8 @@ public final class Decider {
 
     private ConsentState.OwnerSettings owner(Verdict v) {
         ItemBatch batch = v.batch;
-        int account = batch.accounts[v.row];
-        int user = batch.users[v.row];
+        int account = batch.accountName(v.row);
+        int user = batch.userName(v.row);
         if (v.ownerOf == this && v.ownerAccount == account && v.ownerUser == user) {
             return v.owner;
         }
@@ -421,13 +421,13 @@ public final class Decider {
             }
             ItemBatch batch = graph.batch(node);
             int row = graph.row(node);
-            int ownId = own[batch.categories[row]];
+            int ownId = own[batch.categoryIndex(row)];
             if (parentStart[node] == parentStart[node + 1]) {
                 ids[node] = ownId;
                 continue;
             }
             Arrays.fill(drop, 0);
-            Set<Transform> transforms = batch.transformSets.get(batch.transforms[row]);
+            Set<Transform> transforms = batch.transformSets.get(batch.transformSetOf(row));
             // Most derived items have no transform, and iterating an empty set still made an iterator each.
             if (!transforms.isEmpty()) {
                 for (Transform transform : transforms) {

@@ -46,20 +46,30 @@ public final class ItemBatch {
     int size;
     byte[] ids;
     int idBytes;
-    /** Row i's id is {@code ids[idEnd[i-1] .. idEnd[i])} (from 0 for the first row). */
-    int[] idEnd;
-    int[] idHash;
-    int[] accounts;
-    int[] users;
-    int[] meetings;
-    /** Row i's category is {@code categoryByIndex[categories[i]]}: its index in the taxonomy. */
-    int[] categories;
+    /**
+     * The int columns, one after another in one array: column c of row r is
+     * {@code columns[c * capacity + r]}, read through {@link #idEnd}, {@link #accountName} and the
+     * like. As separate arrays each was a fraction of a G1 region, allocated young and copied by
+     * the collector at least once; as one, a 4 MiB block's rows fill over half a region, which G1
+     * allocates straight into the old generation and never copies.
+     */
+    private int[] columns;
+    private int capacity;
+    /** Row i's id is {@code ids[idEnd(i-1) .. idEnd(i))} (from 0 for the first row). */
+    private static final int ID_END = 0;
+    private static final int ID_HASH = 1;
+    private static final int ACCOUNT = 2;
+    private static final int USER = 3;
+    private static final int MEETING = 4;
+    /** Row i's category is {@code categoryByIndex[categoryIndex(i)]}: its index in the taxonomy. */
+    private static final int CATEGORY = 5;
+    /** Row i's subjects are subject list {@code subjectListOf(i)}; see {@link #subjectFrom}. */
+    private static final int SUBJECTS = 6;
+    private static final int TRANSFORMS = 7;
+    /** Row i's parents are {@code parents[parentEnd(i-1) .. parentEnd(i))}: a row of this batch, or {@link #UNRESOLVED}. */
+    private static final int PARENT_END = 8;
+    private static final int COLUMNS = 9;
     long[] created;
-    /** Row i's subjects are subject list {@code subjects[i]}; see {@link #subjectFrom}. */
-    int[] subjects;
-    int[] transforms;
-    /** Row i's parents are {@code parents[parentEnd[i-1] .. parentEnd[i])}: a row of this batch, or {@link #UNRESOLVED}. */
-    int[] parentEnd;
     int[] parents;
     int parentCount;
     /** The ids of unresolved parents, by their position in {@link #parents}. */
@@ -84,16 +94,9 @@ public final class ItemBatch {
         this.names = requireNonNull(names, "names is null");
         int rows = Math.max(1, expected);
         ids = new byte[rows * 24];
-        idEnd = new int[rows];
-        idHash = new int[rows];
-        accounts = new int[rows];
-        users = new int[rows];
-        meetings = new int[rows];
-        categories = new int[rows];
+        capacity = rows;
+        columns = new int[Math.multiplyExact(COLUMNS, rows)];
         created = new long[rows];
-        subjects = new int[rows];
-        transforms = new int[rows];
-        parentEnd = new int[rows];
         parents = new int[rows];
         // Room for the expected rows at most half full, so a batch read from a block never rehashes.
         local = new long[Integer.highestOneBit(Math.min(rows, 1 << 28) * 4 - 1)];
@@ -325,7 +328,7 @@ public final class ItemBatch {
             }
             categoryByIndex[category] = row.category;
         }
-        if (size == idEnd.length) {
+        if (size == capacity) {
             resize(size * 2);
         }
         int r = size;
@@ -334,15 +337,15 @@ public final class ItemBatch {
         System.arraycopy(row.id, 0, ids, from, row.idLength);
         idBytes += row.idLength;
         int hash = KeyHash.of(ids, from, idBytes);
-        idEnd[r] = idBytes;
-        idHash[r] = hash;
-        accounts[r] = row.account;
-        users[r] = row.user;
-        meetings[r] = row.meeting;
-        categories[r] = category;
+        set(ID_END, r, idBytes);
+        set(ID_HASH, r, hash);
+        set(ACCOUNT, r, row.account);
+        set(USER, r, row.user);
+        set(MEETING, r, row.meeting);
+        set(CATEGORY, r, category);
         created[r] = row.created;
-        subjects[r] = subjectList(row.subjects, row.subjectCount);
-        transforms[r] = transformSets.id(row.transforms);
+        set(SUBJECTS, r, subjectList(row.subjects, row.subjectCount));
+        set(TRANSFORMS, r, transformSets.id(row.transforms));
         for (int k = 0; k < row.parentCount; k++) {
             if (parentCount == parents.length) {
                 parents = Arrays.copyOf(parents, parentCount * 2);
@@ -354,27 +357,70 @@ public final class ItemBatch {
             }
             parents[parentCount++] = found;
         }
-        parentEnd[r] = parentCount;
+        set(PARENT_END, r, parentCount);
         size++;
         indexLocal(r, hash);
     }
 
+    private void set(int column, int row, int value) {
+        columns[column * capacity + row] = value;
+    }
+
+    int idEnd(int row) {
+        return columns[ID_END * capacity + row];
+    }
+
+    int idHash(int row) {
+        return columns[ID_HASH * capacity + row];
+    }
+
+    int accountName(int row) {
+        return columns[ACCOUNT * capacity + row];
+    }
+
+    /** The owner's name number, or {@link #NONE}. */
+    int userName(int row) {
+        return columns[USER * capacity + row];
+    }
+
+    /** The meeting's name number, or {@link #NONE}. */
+    int meetingName(int row) {
+        return columns[MEETING * capacity + row];
+    }
+
+    int categoryIndex(int row) {
+        return columns[CATEGORY * capacity + row];
+    }
+
+    int subjectListOf(int row) {
+        return columns[SUBJECTS * capacity + row];
+    }
+
+    /** The number of the row's transform set in {@link #transformSets}. */
+    int transformSetOf(int row) {
+        return columns[TRANSFORMS * capacity + row];
+    }
+
+    int parentEnd(int row) {
+        return columns[PARENT_END * capacity + row];
+    }
+
     Category category(int row) {
-        return categoryByIndex[categories[row]];
+        return categoryByIndex[categoryIndex(row)];
     }
 
     int idFrom(int row) {
-        return row == 0 ? 0 : idEnd[row - 1];
+        return row == 0 ? 0 : idEnd(row - 1);
     }
 
     String id(int row) {
-        return new String(ids, idFrom(row), idEnd[row] - idFrom(row), StandardCharsets.UTF_8);
+        return new String(ids, idFrom(row), idEnd(row) - idFrom(row), StandardCharsets.UTF_8);
     }
 
     /** A row as a value; a parent it resolved among its own rows is named by that row's id. */
     public Item item(int row) {
-        int from = row == 0 ? 0 : parentEnd[row - 1];
-        String[] parentIds = new String[parentEnd[row] - from];
+        int from = row == 0 ? 0 : parentEnd(row - 1);
+        String[] parentIds = new String[parentEnd(row) - from];
         for (int k = 0; k < parentIds.length; k++) {
             int p = parents[from + k];
             parentIds[k] = p == UNRESOLVED ? unresolvedParentIds.get(from + k) : id(p);
@@ -383,19 +429,19 @@ public final class ItemBatch {
         for (int s = subjectFrom(row); s < subjectTo(row); s++) {
             subjectList.add(names.name(subjectNames[s]));
         }
-        return new Item(id(row), names.name(accounts[row]), optional(users[row]), optional(meetings[row]),
+        return new Item(id(row), names.name(accountName(row)), optional(userName(row)), optional(meetingName(row)),
                 category(row), Instants.instant(created[row]), subjectList,
-                List.of(parentIds), transformSets.get(transforms[row]));
+                List.of(parentIds), transformSets.get(transformSetOf(row)));
     }
 
     /** Row {@code row}'s subjects are {@code subjectName(subjectFrom(row)) .. subjectName(subjectTo(row) - 1)}. */
     int subjectFrom(int row) {
-        int list = subjects[row];
+        int list = subjectListOf(row);
         return list == 0 ? 0 : subjectListEnd[list - 1];
     }
 
     int subjectTo(int row) {
-        return subjectListEnd[subjects[row]];
+        return subjectListEnd[subjectListOf(row)];
     }
 
     int subjectName(int at) {
@@ -432,7 +478,7 @@ public final class ItemBatch {
                 return UNRESOLVED;
             }
             int row = (int) entry - 1;
-            if ((int) (entry >>> 32) == hash && Arrays.equals(ids, idFrom(row), idEnd[row], key, from, to)) {
+            if ((int) (entry >>> 32) == hash && Arrays.equals(ids, idFrom(row), idEnd(row), key, from, to)) {
                 return row;
             }
         }
@@ -553,7 +599,7 @@ public final class ItemBatch {
         if (ids.length - idBytes > ids.length / 8) {
             ids = Arrays.copyOf(ids, idBytes);
         }
-        if (idEnd.length - size > idEnd.length / 8) {
+        if (capacity - size > capacity / 8) {
             resize(size);
         }
         if (parents.length - parentCount > parents.length / 8) {
@@ -561,17 +607,14 @@ public final class ItemBatch {
         }
     }
 
-    private void resize(int capacity) {
-        idEnd = Arrays.copyOf(idEnd, capacity);
-        idHash = Arrays.copyOf(idHash, capacity);
-        accounts = Arrays.copyOf(accounts, capacity);
-        users = Arrays.copyOf(users, capacity);
-        meetings = Arrays.copyOf(meetings, capacity);
-        categories = Arrays.copyOf(categories, capacity);
-        created = Arrays.copyOf(created, capacity);
-        subjects = Arrays.copyOf(subjects, capacity);
-        transforms = Arrays.copyOf(transforms, capacity);
-        parentEnd = Arrays.copyOf(parentEnd, capacity);
+    private void resize(int rows) {
+        int[] moved = new int[Math.multiplyExact(COLUMNS, rows)];
+        for (int c = 0; c < COLUMNS; c++) {
+            System.arraycopy(columns, c * capacity, moved, c * rows, Math.min(size, rows));
+        }
+        columns = moved;
+        capacity = rows;
+        created = Arrays.copyOf(created, rows);
     }
 
     /** Distinct values numbered densely in the order first seen. */

@@ -100,7 +100,7 @@ public final class ItemGraph {
         ItemBatch batch = batches[b];
         int nodeBase = batchStart[b];
         for (int row = 0; row < batch.size; row++) {
-            parentStart[nodeBase + row + 1] = parentBase + batch.parentEnd[row];
+            parentStart[nodeBase + row + 1] = parentBase + batch.parentEnd(row);
         }
         for (int k = 0; k < batch.parentCount; k++) {
             int local = batch.parents[k];
@@ -254,7 +254,7 @@ public final class ItemGraph {
         ItemBatch b = batch(node);
         int row = row(node);
         int from = b.idFrom(row);
-        return new String(b.ids, from, b.idEnd[row] - from, StandardCharsets.UTF_8);
+        return new String(b.ids, from, b.idEnd(row) - from, StandardCharsets.UTF_8);
     }
 
     /**
@@ -270,11 +270,11 @@ public final class ItemGraph {
     }
 
     public int idEnd(int node) {
-        return batch(node).idEnd[row(node)];
+        return batch(node).idEnd(row(node));
     }
 
     int idHash(int node) {
-        return batch(node).idHash[row(node)];
+        return batch(node).idHash(row(node));
     }
 
     public Category category(int node) {

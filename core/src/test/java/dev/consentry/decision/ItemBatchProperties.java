@@ -29,7 +29,7 @@ class ItemBatchProperties {
         for (int row = 0; row < subjects.size(); row++) {
             assertThat(batch.item(row).subjects()).isEqualTo(subjects.get(row));
             for (int other = 0; other < row; other++) {
-                assertThat(batch.subjects[row] == batch.subjects[other])
+                assertThat(batch.subjectListOf(row) == batch.subjectListOf(other))
                         .isEqualTo(subjects.get(row).equals(subjects.get(other)));
             }
         }
