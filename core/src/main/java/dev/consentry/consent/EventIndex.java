@@ -44,7 +44,7 @@ public final class EventIndex implements ConsentState {
         List<Event.SettingChange> settings = new ArrayList<>();
         List<Event.Membership> memberships = new ArrayList<>();
         int kinds = catalog.notices().size();
-        NoticeFolds noticeEvents = new NoticeFolds();
+        NoticeFolds noticeEvents = new NoticeFolds(b.recorded.size());
         for (Event event : b.recorded) {
             long at = Instants.nanos(event.at());
             if (event instanceof Event.SettingChange s) {
@@ -94,20 +94,25 @@ public final class EventIndex implements ConsentState {
      */
     private static final class NoticeFolds {
         private final MeetingNumbers meetings = new MeetingNumbers();
-        private int[] meeting = new int[1024];
-        private String[] user = new String[1024];
+        private final int[] meeting;
+        private final String[] user;
         /** Which first: notice kind n acknowledged, or {@code kinds + n} objected. */
-        private int[] slot = new int[1024];
-        private long[] at = new long[1024];
+        private final int[] slot;
+        private final long[] at;
         private int size;
 
+        /**
+         * Room for every one of a history's {@code events}: most of them are notices, and columns
+         * grown by doubling copied them all again and again.
+         */
+        NoticeFolds(int events) {
+            meeting = new int[events];
+            user = new String[events];
+            slot = new int[events];
+            at = new long[events];
+        }
+
         void add(String meetingName, String userName, int firstSlot, long time) {
-            if (size == meeting.length) {
-                meeting = Arrays.copyOf(meeting, size * 2);
-                user = Arrays.copyOf(user, size * 2);
-                slot = Arrays.copyOf(slot, size * 2);
-                at = Arrays.copyOf(at, size * 2);
-            }
             meeting[size] = meetings.number(meetingName);
             user[size] = userName;
             slot[size] = firstSlot;
