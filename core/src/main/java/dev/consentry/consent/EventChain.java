@@ -17,8 +17,11 @@ import java.util.HexFormat;
  */
 public final class EventChain {
     private final MessageDigest sha256;
-    private final byte[] head = new byte[32];
-    /** One event's encoding, reused: a history has millions of events and each is hashed once. */
+    private static final int HEAD = 32;
+    /**
+     * The head so far, then one event's encoding, reused: a history has millions of events and
+     * each is hashed once, in one call, and its digest written over the head in place.
+     */
     private byte[] encoded = new byte[256];
     private int length;
     private final char[] time = new char[Instants.UTC_SECONDS_LENGTH];
@@ -34,7 +37,7 @@ public final class EventChain {
 
     /** Appends one event. */
     public void append(Event event) {
-        length = 0;
+        length = HEAD;
         field(event.type());
         if (Instants.formatUtcSeconds(event.at(), time)) {
             field(time);
@@ -45,10 +48,9 @@ public final class EventChain {
         for (int i = 0; i < count; i++) {
             field(fields[i]);
         }
-        sha256.update(head);
         sha256.update(encoded, 0, length);
         try {
-            sha256.digest(head, 0, head.length);
+            sha256.digest(encoded, 0, HEAD);
         } catch (DigestException e) {
             throw new AssertionError("a SHA-256 digest is 32 bytes", e);
         }
@@ -93,7 +95,7 @@ public final class EventChain {
     }
 
     public String head() {
-        return HexFormat.of().formatHex(head);
+        return HexFormat.of().formatHex(encoded, 0, HEAD);
     }
 
     /** Appends a 4-byte big-endian length and the UTF-8 bytes of {@code value}. */
