@@ -390,45 +390,38 @@ public final class EventIndex implements ConsentState {
 
         MeetingNotices meeting(String name) {
             int m = meetings.numberOf(name);
-            return m < 0 ? NONE : new Meeting(start[m], start[m + 1]);
+            return m < 0 ? NONE : new Meeting(this, start[m], start[m + 1]);
         }
 
-        /** One meeting's participants, {@code users[from .. to)}. */
-        private final class Meeting implements MeetingNotices {
-            private final int from;
-            private final int to;
-
-            Meeting(int from, int to) {
-                this.from = from;
-                this.to = to;
-            }
-
-            @Override
-            public long firstAcknowledged(String user, NoticeDefinition notice) {
-                return first(user, notice.index());
-            }
-
-            @Override
-            public long firstObjected(String user, NoticeDefinition notice) {
-                return first(user, kinds + notice.index());
-            }
-
-            private long first(String user, int slot) {
-                int hash = user.hashCode();
-                int i = Arrays.binarySearch(hashes, from, to, hash);
-                if (i < 0) {
-                    return Long.MAX_VALUE;
-                }
-                while (i > from && hashes[i - 1] == hash) {
-                    i--;
-                }
-                for (; i < to && hashes[i] == hash; i++) {
-                    if (users[i].equals(user)) {
-                        return firsts[i * 2 * kinds + slot];
-                    }
-                }
+        /** Participant {@code user}'s first of {@code slot} among {@code users[from .. to)}; {@link Long#MAX_VALUE} if none. */
+        long first(int from, int to, String user, int slot) {
+            int hash = user.hashCode();
+            int i = Arrays.binarySearch(hashes, from, to, hash);
+            if (i < 0) {
                 return Long.MAX_VALUE;
             }
+            while (i > from && hashes[i - 1] == hash) {
+                i--;
+            }
+            for (; i < to && hashes[i] == hash; i++) {
+                if (users[i].equals(user)) {
+                    return firsts[i * 2 * kinds + slot];
+                }
+            }
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** One meeting's notices: its participants are {@code users[from .. to)} of {@code notices}. */
+    private record Meeting(Notices notices, int from, int to) implements MeetingNotices {
+        @Override
+        public long firstAcknowledged(String user, NoticeDefinition notice) {
+            return notices.first(from, to, user, notice.index());
+        }
+
+        @Override
+        public long firstObjected(String user, NoticeDefinition notice) {
+            return notices.first(from, to, user, notices.kinds + notice.index());
         }
     }
 
