@@ -59,8 +59,9 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
     private final ItemBatch.Row row = new ItemBatch.Row();
 
     // What plain lines have named so far. Keys are numbered in order, so key k is new when k values are known.
-    // Names and subject lists are forgotten at each block, so their tables stay the size of one block's and
-    // in cache; categories and transform lists, a handful in all, are kept.
+    // Names, subject lists and transform lists are forgotten at each block, so their tables stay the size of
+    // one block's and in cache (and a file that spells lists in ever new ways cannot grow them without bound);
+    // categories, which the taxonomy bounds, are kept.
     private final PlainJson plain = new PlainJson();
     private final PlainFields fields = new PlainFields(FIELDS);
     private final ByteKeys nameKeys = new ByteKeys();
@@ -100,6 +101,9 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
         subjectListKeys.clear();
         subjectListsKnown = 0;
         lastSubjectList = -1;
+        transformKeys.clear();
+        transformListsKnown = 0;
+        lastTransforms = -1;
     }
 
     /** The items of a file in batches, the line each item came from, and the SHA-256 of the file's bytes. */
