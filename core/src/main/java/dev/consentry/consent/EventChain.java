@@ -16,8 +16,8 @@ import java.util.HexFormat;
  * head from an events file in a few lines. Changing any past event changes every later head.
  */
 public final class EventChain {
-    private final MessageDigest sha256;
     private static final int HEAD = 32;
+    private final MessageDigest sha256;
     /**
      * The head so far, then one event's encoding, reused: a history has millions of events and
      * each is hashed once, in one call, and its digest written over the head in place.
