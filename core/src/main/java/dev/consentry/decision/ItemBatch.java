@@ -50,8 +50,9 @@ public final class ItemBatch {
      * The int columns, one after another in one array: column c of row r is
      * {@code columns[c * capacity + r]}, read through {@link #idEnd}, {@link #accountName} and the
      * like. As separate arrays each was a fraction of a G1 region, allocated young and copied by
-     * the collector at least once; as one, a 4 MiB block's rows fill over half a region, which G1
-     * allocates straight into the old generation and never copies.
+     * the collector at least once; as one, a 4 MiB block's rows fill over half of the 1 MiB
+     * regions the launcher asks for, and G1 allocates such an object straight into the old
+     * generation and never copies it (docs/benchmarks.md, fifth round).
      */
     private int[] columns;
     private int capacity;
