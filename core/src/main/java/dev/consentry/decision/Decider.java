@@ -3,6 +3,7 @@ package dev.consentry.decision;
 import static java.util.Objects.requireNonNull;
 
 import dev.consentry.consent.ConsentState;
+import dev.consentry.consent.SettingDefinition;
 import dev.consentry.policy.PolicyHistory;
 import dev.consentry.policy.Requirement;
 import dev.consentry.taxonomy.Category;
@@ -63,8 +64,47 @@ public final class Decider {
 
     private record LastPlan(Purpose purpose, PurposePlan plan) {}
 
-    /** One owner's settings and the account and owner they were found for. */
-    private record OwnerSlot(int account, int user, ConsentState.OwnerSettings settings) {}
+    /**
+     * One owner's settings, the account and owner they were found for, and which settings
+     * requirements hold at the time decisions are made. A build decides every item at one time
+     * t, and an owner's items each asked whether a setting was on at t, walking the account's,
+     * group's and owner's histories again: with items of thousands of owners, cache misses all
+     * (a fifth of the consent-checked kernel at a million items). The creation time differs from
+     * item to item and is still looked up each time.
+     */
+    static final class OwnerSlot {
+        final int account;
+        final int user;
+        final ConsentState.OwnerSettings settings;
+        /**
+         * Requirements known at one t, by id: replaced whole, so a thread sees a consistent memo
+         * and threads racing to add a bit at worst lose one, which is found again.
+         */
+        private volatile OnAt onAt = new OnAt(Long.MIN_VALUE, 0, 0);
+
+        OwnerSlot(int account, int user, ConsentState.OwnerSettings settings) {
+            this.account = account;
+            this.user = user;
+            this.settings = settings;
+        }
+
+        /** Whether the setting is on at {@code t}; remembered for requirement ids below 64. */
+        boolean onAt(int id, SettingDefinition setting, long t) {
+            if (id >= 64) {
+                return settings.settingOn(setting, t);
+            }
+            OnAt memo = onAt;
+            long bit = 1L << id;
+            if (memo.t == t && (memo.known & bit) != 0) {
+                return (memo.on & bit) != 0;
+            }
+            boolean on = settings.settingOn(setting, t);
+            onAt = memo.t == t ? new OnAt(t, memo.known | bit, on ? memo.on | bit : memo.on) : new OnAt(t, bit, on ? bit : 0);
+            return on;
+        }
+    }
+
+    private record OnAt(long t, long known, long on) {}
 
     Decider(DecisionEngine engine, ItemGraph graph) {
         this.engine = engine;
@@ -190,24 +230,24 @@ public final class Decider {
     /** Whether a requirement holds, each checked at most once per decision. */
     private boolean met(Verdict v, int id, Requirement requirement) {
         if (id >= 64) {
-            return check(v, requirement);
+            return check(v, id, requirement);
         }
         long bit = 1L << id;
         if ((v.evaluated & bit) == 0) {
             v.evaluated |= bit;
-            if (check(v, requirement)) {
+            if (check(v, id, requirement)) {
                 v.satisfied |= bit;
             }
         }
         return (v.satisfied & bit) != 0;
     }
 
-    private boolean check(Verdict v, Requirement requirement) {
+    private boolean check(Verdict v, int id, Requirement requirement) {
         ItemBatch batch = v.batch;
         int row = v.row;
         if (requirement instanceof Requirement.Setting s) {
-            ConsentState.OwnerSettings owner = owner(v);
-            return owner.settingOn(s.setting(), v.created) && owner.settingOn(s.setting(), v.t);
+            OwnerSlot owner = owner(v);
+            return owner.onAt(id, s.setting(), v.t) && owner.settings.settingOn(s.setting(), v.created);
         }
         if (requirement instanceof Requirement.Notice n) {
             return noticed(v, n);
@@ -259,7 +299,7 @@ public final class Decider {
         return meeting;
     }
 
-    private ConsentState.OwnerSettings owner(Verdict v) {
+    private OwnerSlot owner(Verdict v) {
         ItemBatch batch = v.batch;
         int account = batch.accountName(v.row);
         int user = batch.userName(v.row);
@@ -268,15 +308,15 @@ public final class Decider {
         }
         int key = ItemBatch.spread(account * 31 + user) & (owners.length - 1);
         OwnerSlot slot = owners[key];
-        if (slot == null || slot.account() != account || slot.user() != user) {
+        if (slot == null || slot.account != account || slot.user != user) {
             slot = new OwnerSlot(account, user, state.owner(batch.names.name(account), batch.optional(user)));
             owners[key] = slot;
         }
         v.ownerOf = this;
         v.ownerAccount = account;
         v.ownerUser = user;
-        v.owner = slot.settings();
-        return v.owner;
+        v.owner = slot;
+        return slot;
     }
 
     /**

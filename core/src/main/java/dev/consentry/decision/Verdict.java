@@ -1,6 +1,5 @@
 package dev.consentry.decision;
 
-import dev.consentry.consent.ConsentState;
 import dev.consentry.consent.NoticeDefinition;
 import dev.consentry.policy.Effect;
 import java.util.Arrays;
@@ -32,7 +31,7 @@ public final class Verdict {
     Decider ownerOf;
     int ownerAccount;
     int ownerUser;
-    ConsentState.OwnerSettings owner;
+    Decider.OwnerSlot owner;
     Decider noticesOf;
     ItemBatch noticeBatch;
     int noticeMeeting;
