@@ -13,7 +13,9 @@ import dev.consentry.time.Instants;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -48,12 +50,14 @@ public final class Decider {
     private final AtomicReferenceArray<Labels> labelsBySlot;
     private final Object[] slotLocks;
     /**
-     * Owners' settings in a table indexed by a hash of the account's and owner's name numbers (a
-     * pair that lands on another's slot takes it over, and the other is found again when next
-     * asked for: an owner's name may recur in other accounts); meetings' notices by the meeting's
-     * name number. Both are filled on first use. Threads may race to fill a slot: each stores a
-     * whole object published through final fields.
+     * Owners (an account and an owner, or none) numbered densely in node order when the decider
+     * is made, and their settings by that number, filled on first use; meetings' notices by the
+     * meeting's name number, filled on first use too. A table of owners indexed by a hash of their
+     * name numbers had a slot per name, meetings included (four times as many), and finding an
+     * owner there was a cache miss and more: 29% of the consent-checked kernel at a million items.
+     * Threads may race to fill a slot: each stores a whole object published through final fields.
      */
+    private final int[] ownerOf;
     private final OwnerSlot[] owners;
     private final ConsentState.MeetingNotices[] meetings;
     /**
@@ -65,7 +69,7 @@ public final class Decider {
     private record LastPlan(Purpose purpose, PurposePlan plan) {}
 
     /**
-     * One owner's settings, the account and owner they were found for, and which settings
+     * One owner's settings, and which settings
      * requirements hold at the time decisions are made. A build decides every item at one time
      * t, and an owner's items each asked whether a setting was on at t, walking the account's,
      * group's and owner's histories again: with items of thousands of owners, cache misses all
@@ -73,8 +77,6 @@ public final class Decider {
      * item to item and is still looked up each time.
      */
     static final class OwnerSlot {
-        final int account;
-        final int user;
         final ConsentState.OwnerSettings settings;
         /**
          * Requirements known at one t, by id: replaced whole, so a thread sees a consistent memo
@@ -82,9 +84,7 @@ public final class Decider {
          */
         private volatile OnAt onAt = new OnAt(Long.MIN_VALUE, 0, 0);
 
-        OwnerSlot(int account, int user, ConsentState.OwnerSettings settings) {
-            this.account = account;
-            this.user = user;
+        OwnerSlot(ConsentState.OwnerSettings settings) {
             this.settings = settings;
         }
 
@@ -114,13 +114,36 @@ public final class Decider {
         this.lineageErasedAt = foldErasures();
         this.labelsBySlot = new AtomicReferenceArray<>(history.versions().size() + 1);
         this.slotLocks = IntStream.range(0, labelsBySlot.length()).mapToObj(slot -> new Object()).toArray();
-        int names = graph.names().size();
-        this.owners = new OwnerSlot[Integer.highestOneBit(Math.min(Math.max(names, 1), 1 << 22) * 4 - 1)];
-        this.meetings = new ConsentState.MeetingNotices[names];
+        this.ownerOf = new int[graph.size()];
+        this.owners = new OwnerSlot[numberOwners(ownerOf)];
+        this.meetings = new ConsentState.MeetingNotices[graph.names().size()];
     }
 
     public ItemGraph graph() {
         return graph;
+    }
+
+    /** Numbers each node's owner into {@code numbers}, densely in node order; returns how many owners there are. */
+    private int numberOwners(int[] numbers) {
+        Map<Long, Integer> known = new HashMap<>();
+        long last = 0;
+        int lastNumber = -1;
+        for (int node = 0; node < numbers.length; node++) {
+            ItemBatch batch = graph.batch(node);
+            int row = graph.row(node);
+            long owner = (long) batch.accountName(row) << 32 | (batch.userName(row) & 0xFFFF_FFFFL);
+            if (lastNumber < 0 || owner != last) {
+                Integer number = known.get(owner);
+                if (number == null) {
+                    number = known.size();
+                    known.put(owner, number);
+                }
+                last = owner;
+                lastNumber = number;
+            }
+            numbers[node] = lastNumber;
+        }
+        return known.size();
     }
 
     /** Decides one node of the graph for a purpose at a time. */
@@ -163,7 +186,7 @@ public final class Decider {
         ItemBatch batch = graph.batch(node);
         int row = graph.row(node);
         long created = batch.created[row];
-        v.start(batch, row, created, t);
+        v.start(batch, row, created, t, ownerOf[node]);
         if (created > t) {
             v.deny(NOT_YET_CREATED);
         } else if (lineageErasedAt[node] <= t) {
@@ -300,24 +323,21 @@ public final class Decider {
     }
 
     private OwnerSlot owner(Verdict v) {
-        ItemBatch batch = v.batch;
-        int account = batch.accountName(v.row);
-        int user = batch.userName(v.row);
-        if (v.ownerOf == this && v.ownerAccount == account && v.ownerUser == user) {
-            return v.owner;
+        if (v.ownerOf == this && v.ownerNumber == v.owner) {
+            return v.ownerSlot;
         }
-        int key = ItemBatch.spread(account * 31 + user) & (owners.length - 1);
-        OwnerSlot slot = owners[key];
-        if (slot == null || slot.account != account || slot.user != user) {
-            slot = new OwnerSlot(account, user, state.owner(batch.names.name(account), batch.optional(user)));
-            owners[key] = slot;
+        OwnerSlot slot = owners[v.owner];
+        if (slot == null) {
+            ItemBatch batch = v.batch;
+            slot = new OwnerSlot(state.owner(batch.names.name(batch.accountName(v.row)), batch.optional(batch.userName(v.row))));
+            owners[v.owner] = slot;
         }
         v.ownerOf = this;
-        v.ownerAccount = account;
-        v.ownerUser = user;
-        v.owner = slot;
+        v.ownerNumber = v.owner;
+        v.ownerSlot = slot;
         return slot;
     }
+
 
     /**
      * Each node's earliest erasure over itself and all its ancestors (unknown parents included,

@@ -22,16 +22,17 @@ public final class Verdict {
     long t;
     long evaluated;
     long satisfied;
+    /** The number of the item's owner among its decider's owners. */
+    int owner;
     /**
      * What the last decisions on this verdict's thread found, for the next: consecutive items
-     * mostly share an owner and a meeting. The owner's settings, for the account and owner of
-     * that decider; and for a meeting, subject list (of that batch) and notice kind, the latest
+     * mostly share an owner and a meeting. The settings of the owner of that number, for that
+     * decider; and for a meeting, subject list (of that batch) and notice kind, the latest
      * first acknowledgement among the subjects and the earliest first objection.
      */
     Decider ownerOf;
-    int ownerAccount;
-    int ownerUser;
-    Decider.OwnerSlot owner;
+    int ownerNumber;
+    Decider.OwnerSlot ownerSlot;
     Decider noticesOf;
     ItemBatch noticeBatch;
     int noticeMeeting;
@@ -40,10 +41,11 @@ public final class Verdict {
     long latestAcknowledged;
     long earliestObjected;
 
-    /** Starts a decision of the row of a batch, created at {@code created}, as of {@code t}. */
-    Verdict start(ItemBatch batch, int row, long created, long t) {
+    /** Starts a decision of the row of a batch, created at {@code created}, as of {@code t}, whose owner is number {@code owner}. */
+    Verdict start(ItemBatch batch, int row, long created, long t, int owner) {
         this.batch = batch;
         this.row = row;
+        this.owner = owner;
         this.created = created;
         this.t = t;
         denialCount = 0;
