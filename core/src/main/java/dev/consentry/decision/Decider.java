@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.IntStream;
 
@@ -58,7 +60,7 @@ public final class Decider {
      * Threads may race to fill a slot: each stores a whole object published through final fields.
      */
     private final int[] ownerOf;
-    private final OwnerSlot[] owners;
+    private final ConsentState.OwnerSettings[] owners;
     private final ConsentState.MeetingNotices[] meetings;
     /**
      * The plan of the purpose asked about last: a build asks about one purpose millions of times.
@@ -69,42 +71,18 @@ public final class Decider {
     private record LastPlan(Purpose purpose, PurposePlan plan) {}
 
     /**
-     * One owner's settings, and which settings
-     * requirements hold at the time decisions are made. A build decides every item at one time
-     * t, and an owner's items each asked whether a setting was on at t, walking the account's,
-     * group's and owner's histories again: with items of thousands of owners, cache misses all
-     * (a fifth of the consent-checked kernel at a million items). The creation time differs from
-     * item to item and is still looked up each time.
+     * Which settings requirements hold for each owner at {@link #memoAt}, by owner number: the
+     * requirement's bit (ids below 32) in the high half once known, in the low half when it holds.
+     * A build decides every item at one time t, and each of an owner's items asked whether a
+     * setting was on at t, walking the account's, group's and owner's histories again, cache
+     * misses all (a quarter of the consent-checked kernel at a million items). One word per owner
+     * is read and written whole, so threads racing on it at worst lose a bit, which is found again.
+     * Creation times differ from item to item and are looked up each time.
      */
-    static final class OwnerSlot {
-        final ConsentState.OwnerSettings settings;
-        /**
-         * Requirements known at one t, by id: replaced whole, so a thread sees a consistent memo
-         * and threads racing to add a bit at worst lose one, which is found again.
-         */
-        private volatile OnAt onAt = new OnAt(Long.MIN_VALUE, 0, 0);
-
-        OwnerSlot(ConsentState.OwnerSettings settings) {
-            this.settings = settings;
-        }
-
-        /** Whether the setting is on at {@code t}; remembered for requirement ids below 64. */
-        boolean onAt(int id, SettingDefinition setting, long t) {
-            if (id >= 64) {
-                return settings.settingOn(setting, t);
-            }
-            OnAt memo = onAt;
-            long bit = 1L << id;
-            if (memo.t == t && (memo.known & bit) != 0) {
-                return (memo.on & bit) != 0;
-            }
-            boolean on = settings.settingOn(setting, t);
-            onAt = memo.t == t ? new OnAt(t, memo.known | bit, on ? memo.on | bit : memo.on) : new OnAt(t, bit, on ? bit : 0);
-            return on;
-        }
-    }
-
-    private record OnAt(long t, long known, long on) {}
+    private final AtomicLongArray settingsAtT;
+    /** The time {@link #settingsAtT} is for: the first a decision asks about (a build's only one); {@link #NO_TIME} till then. */
+    private final AtomicLong memoAt = new AtomicLong(NO_TIME);
+    private static final long NO_TIME = Long.MIN_VALUE;
 
     Decider(DecisionEngine engine, ItemGraph graph) {
         this.engine = engine;
@@ -115,7 +93,8 @@ public final class Decider {
         this.labelsBySlot = new AtomicReferenceArray<>(history.versions().size() + 1);
         this.slotLocks = IntStream.range(0, labelsBySlot.length()).mapToObj(slot -> new Object()).toArray();
         this.ownerOf = new int[graph.size()];
-        this.owners = new OwnerSlot[numberOwners(ownerOf)];
+        this.owners = new ConsentState.OwnerSettings[numberOwners(ownerOf)];
+        this.settingsAtT = new AtomicLongArray(owners.length);
         this.meetings = new ConsentState.MeetingNotices[graph.names().size()];
     }
 
@@ -269,8 +248,8 @@ public final class Decider {
         ItemBatch batch = v.batch;
         int row = v.row;
         if (requirement instanceof Requirement.Setting s) {
-            OwnerSlot owner = owner(v);
-            return owner.onAt(id, s.setting(), v.t) && owner.settings.settingOn(s.setting(), v.created);
+            ConsentState.OwnerSettings owner = owner(v);
+            return onAtT(v, owner, id, s.setting()) && owner.settingOn(s.setting(), v.created);
         }
         if (requirement instanceof Requirement.Notice n) {
             return noticed(v, n);
@@ -322,21 +301,42 @@ public final class Decider {
         return meeting;
     }
 
-    private OwnerSlot owner(Verdict v) {
+    private ConsentState.OwnerSettings owner(Verdict v) {
         if (v.ownerOf == this && v.ownerNumber == v.owner) {
-            return v.ownerSlot;
+            return v.ownerSettings;
         }
-        OwnerSlot slot = owners[v.owner];
-        if (slot == null) {
+        ConsentState.OwnerSettings settings = owners[v.owner];
+        if (settings == null) {
             ItemBatch batch = v.batch;
-            slot = new OwnerSlot(state.owner(batch.names.name(batch.accountName(v.row)), batch.optional(batch.userName(v.row))));
-            owners[v.owner] = slot;
+            settings = state.owner(batch.names.name(batch.accountName(v.row)), batch.optional(batch.userName(v.row)));
+            owners[v.owner] = settings;
         }
         v.ownerOf = this;
         v.ownerNumber = v.owner;
-        v.ownerSlot = slot;
-        return slot;
+        v.ownerSettings = settings;
+        return settings;
     }
+
+    /** Whether the verdict's owner has the setting on at the verdict's t; remembered at {@link #memoAt}. */
+    private boolean onAtT(Verdict v, ConsentState.OwnerSettings owner, int id, SettingDefinition setting) {
+        long at = memoAt.get();
+        if (at == NO_TIME) {
+            memoAt.compareAndSet(NO_TIME, v.t);
+            at = memoAt.get();
+        }
+        if (id >= 32 || v.t != at || at == NO_TIME) {
+            return owner.settingOn(setting, v.t);
+        }
+        long bit = 1L << id;
+        long known = settingsAtT.get(v.owner);
+        if ((known & bit << 32) != 0) {
+            return (known & bit) != 0;
+        }
+        boolean on = owner.settingOn(setting, v.t);
+        settingsAtT.set(v.owner, known | bit << 32 | (on ? bit : 0));
+        return on;
+    }
+
 
 
     /**

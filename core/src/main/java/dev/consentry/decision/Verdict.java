@@ -1,5 +1,6 @@
 package dev.consentry.decision;
 
+import dev.consentry.consent.ConsentState;
 import dev.consentry.consent.NoticeDefinition;
 import dev.consentry.policy.Effect;
 import java.util.Arrays;
@@ -32,7 +33,7 @@ public final class Verdict {
      */
     Decider ownerOf;
     int ownerNumber;
-    Decider.OwnerSlot ownerSlot;
+    ConsentState.OwnerSettings ownerSettings;
     Decider noticesOf;
     ItemBatch noticeBatch;
     int noticeMeeting;
