@@ -337,8 +337,6 @@ public final class Decider {
         return on;
     }
 
-
-
     /**
      * Each node's earliest erasure over itself and all its ancestors (unknown parents included,
      * by id): erasures are looked up by id once each, then folded parents-first, and over the few
