@@ -107,9 +107,7 @@ public final class Decider {
      * this pass 1–1.5 s of a 10M-item build, on one thread, where it is now about 0.15–0.2 s.
      */
     private int numberOwners(int[] numbers) {
-        long[] keys = new long[1 << 10];
-        int[] plusOne = new int[keys.length];
-        int count = 0;
+        OwnerTable table = new OwnerTable();
         long last = 0;
         int lastNumber = -1;
         for (int node = 0; node < numbers.length; node++) {
@@ -118,42 +116,57 @@ public final class Decider {
             long owner = (long) batch.accountName(row) << 32 | (batch.userName(row) & 0xFFFF_FFFFL);
             if (lastNumber < 0 || owner != last) {
                 last = owner;
-                int slot = ownerSlot(owner, keys.length);
-                while (plusOne[slot] != 0 && keys[slot] != owner) {
-                    slot = (slot + 1) & (keys.length - 1);
-                }
-                if (plusOne[slot] == 0) {
-                    keys[slot] = owner;
-                    plusOne[slot] = ++count;
-                }
-                lastNumber = plusOne[slot] - 1;
-                if (count * 2 > keys.length) {
-                    long[] oldKeys = keys;
-                    int[] oldPlusOne = plusOne;
-                    keys = new long[oldKeys.length * 2];
-                    plusOne = new int[keys.length];
-                    for (int k = 0; k < oldKeys.length; k++) {
-                        if (oldPlusOne[k] != 0) {
-                            int moved = ownerSlot(oldKeys[k], keys.length);
-                            while (plusOne[moved] != 0) {
-                                moved = (moved + 1) & (keys.length - 1);
-                            }
-                            keys[moved] = oldKeys[k];
-                            plusOne[moved] = oldPlusOne[k];
-                        }
-                    }
-                }
+                lastNumber = table.number(owner);
             }
             numbers[node] = lastNumber;
         }
-        return count;
+        return table.count;
     }
 
-    /** A packed owner's first slot in a table of {@code slots}, a power of two: the top bits of a multiplicative hash. */
-    private static int ownerSlot(long owner, int slots) {
-        return (int) ((owner * 0x9E3779B97F4A7C15L) >>> (64 - Integer.numberOfTrailingZeros(slots)));
-    }
+    /** Owners packed in a {@code long}, numbered densely as first seen; probed linearly, at most half full. */
+    private static final class OwnerTable {
+        private long[] keys = new long[1 << 10];
+        /** An owner's number plus one; 0 marks an empty slot. */
+        private int[] plusOne = new int[keys.length];
+        private int count;
 
+        int number(long owner) {
+            int slot = find(owner, keys, plusOne);
+            if (plusOne[slot] != 0) {
+                return plusOne[slot] - 1;
+            }
+            keys[slot] = owner;
+            plusOne[slot] = ++count;
+            if (count * 2 > keys.length) {
+                grow();
+            }
+            return count - 1;
+        }
+
+        /** The slot that holds {@code owner}, or the empty one it would take. */
+        private static int find(long owner, long[] keys, int[] plusOne) {
+            // The top bits of a multiplicative hash of the whole packed pair.
+            int slot = (int) ((owner * 0x9E3779B97F4A7C15L) >>> (64 - Integer.numberOfTrailingZeros(keys.length)));
+            while (plusOne[slot] != 0 && keys[slot] != owner) {
+                slot = (slot + 1) & (keys.length - 1);
+            }
+            return slot;
+        }
+
+        private void grow() {
+            long[] grownKeys = new long[keys.length * 2];
+            int[] grownPlusOne = new int[grownKeys.length];
+            for (int k = 0; k < keys.length; k++) {
+                if (plusOne[k] != 0) {
+                    int slot = find(keys[k], grownKeys, grownPlusOne);
+                    grownKeys[slot] = keys[k];
+                    grownPlusOne[slot] = plusOne[k];
+                }
+            }
+            keys = grownKeys;
+            plusOne = grownPlusOne;
+        }
+    }
 
     /** Decides one node of the graph for a purpose at a time. */
     public Decision decide(int node, Purpose purpose, Instant at) {
