@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end gate benchmark: generates a synthetic platform of each size, runs `consentry gate` on it
-# and reports wall time, throughput and peak resident memory (GNU time's %M).
+# and reports wall time, throughput and peak resident memory (GNU time's %M), then the gate's own
+# timings of its phases (`gate --timings`).
 #
 #   benchmarks/run-gate.sh [SIZES...]        default: 1000000 10000000
 #
@@ -31,9 +32,13 @@ for n in "${sizes[@]}"; do
     gen="(cached)"
   fi
   rm -rf "$work/out-$n"
-  /usr/bin/time -f '%e %M' -o "$work/time-$n" "$root/consentry" gate --items "$dir/items.jsonl" --events "$dir/events.jsonl" \
-      --policy "$dir/policy" --purpose "$purpose" --at "$at" --out "$work/out-$n" >"$work/summary-$n"
+  if ! /usr/bin/time -f '%e %M' -o "$work/time-$n" "$root/consentry" gate --items "$dir/items.jsonl" --events "$dir/events.jsonl" \
+      --policy "$dir/policy" --purpose "$purpose" --at "$at" --out "$work/out-$n" --timings >"$work/summary-$n" 2>"$work/timings-$n"; then
+    cat "$work/timings-$n" >&2
+    exit 1
+  fi
   read -r wall rss <"$work/time-$n"
   awk -v n="$n" -v g="$gen" -v w="$wall" -v r="$rss" 'BEGIN {printf "%-12s %10s %12s %12.0f %8.2f GB\n", n, g, w, n / w, r / 1048576}'
+  sed 's/^/             /' "$work/timings-$n"
   rm -rf "$work/out-$n"
 done

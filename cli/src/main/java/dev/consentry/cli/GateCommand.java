@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "gate", mixinStandardHelpOptions = true,
         description = {"Decide every item for one purpose and write allowed.jsonl, denied.jsonl and build.json into --out,",
@@ -36,12 +38,23 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace a non-empty output directory.")
     boolean force;
 
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--timings", description = "Print the wall time of each phase of the build on standard error.")
+    boolean timings;
+
     @Override
     public Integer call() {
         Instant decisionTime = at != null ? at : Instant.now();
         BuildRecord build;
+        PhaseTimings phases;
         try (TerminalProgress progress = TerminalProgress.open()) {
-            build = LocalGate.run(new GateRequest(items, events, policy, purpose, decisionTime, out, force), progress);
+            phases = new PhaseTimings(progress);
+            build = LocalGate.run(new GateRequest(items, events, policy, purpose, decisionTime, out, force), phases);
+        }
+        if (timings) {
+            spec.commandLine().getErr().println("timings: " + phases.summary());
         }
         System.out.println(summary(build) + " -> " + out);
         return 0;

@@ -66,6 +66,16 @@ class GateCommandTest {
     }
 
     @Test
+    void timings_name_each_phase_in_order_on_standard_error_and_leave_the_summary_as_it_was() throws IOException {
+        Fixture.write(dir);
+        Cli.Result r = Cli.run(Fixture.gate(dir, "--timings"));
+        assertThat(r.exit()).as("%s", r).isZero();
+        assertThat(r.err().strip()).matches("timings: reading \\d+\\.\\d\\d s, lineage \\d+\\.\\d\\d s, preparing \\d+\\.\\d\\d s, "
+                + "deciding \\d+\\.\\d\\d s, merkle \\d+\\.\\d\\d s, total \\d+\\.\\d\\d s");
+        assertThat(r.out()).contains(" items, ").doesNotContain("timings");
+    }
+
+    @Test
     void a_file_system_root_is_refused_as_the_output_directory() throws IOException {
         Fixture.write(dir);
         List<String> args = new ArrayList<>(Arrays.asList(Fixture.gate(dir, "--force")));

@@ -73,10 +73,11 @@ public final class LocalGate {
          * Reads the events, then the items while the events are indexed: indexing is mostly one
          * thread's work, and the items' reading and lineage have stretches where a core waits.
          */
-        public static Inputs read(PolicyBundle bundle, Path items, Path events) {
+        public static Inputs read(PolicyBundle bundle, Path items, Path events, Progress progress) {
             Names names = new Names();
             FutureTask<EventIndex> indexing = indexing(EventReader.read(events, bundle.catalog(), names), bundle);
             ItemReader.ItemFile itemFile = ItemReader.read(items, bundle.taxonomy(), names);
+            progress.phase("lineage", 0);
             ItemGraph graph = itemFile.graph();
             return new Inputs(bundle, joined(indexing), itemFile.sha256(), graph);
         }
@@ -110,7 +111,7 @@ public final class LocalGate {
         progress.phase("reading", 0);
         PolicyBundle bundle = PolicyReader.read(request.policy());
         Purpose purpose = purpose(bundle, request.purpose());
-        Inputs inputs = Inputs.read(bundle, request.items(), request.events());
+        Inputs inputs = Inputs.read(bundle, request.items(), request.events(), progress);
         return build(inputs, purpose, request.at(), request.out(), progress);
     }
 
@@ -122,9 +123,11 @@ public final class LocalGate {
 
     /** Decides every item of loaded inputs and writes the build into {@code out}, all or nothing. */
     public static BuildRecord build(Inputs inputs, Purpose purpose, Instant at, Path out, Progress progress) {
+        progress.phase("preparing", 0);
         Decider decider = new DecisionEngine(inputs.bundle(), inputs.state()).over(inputs.graph()).prepare(at);
         try (OutputDirectory dir = OutputDirectory.open(out)) {
             Tally tally = decideAll(decider, purpose, at, dir, progress);
+            progress.phase("merkle", 0);
             MerkleTree tree = merkleTree(inputs.graph(), tally.allowedNodes, (int) tally.allowed);
             BuildRecord record = record(inputs, purpose, at, tally, tree);
             try (OutputStream json = Files.newOutputStream(dir.file(BUILD))) {
