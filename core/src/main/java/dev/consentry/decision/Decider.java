@@ -212,7 +212,7 @@ public final class Decider {
     private Verdict decide(int node, PurposePlan plan, long t, Verdict v) {
         ItemBatch batch = graph.batch(node);
         int row = graph.row(node);
-        long created = batch.created[row];
+        long created = batch.created(row);
         v.start(batch, row, created, t, ownerOf[node]);
         if (created > t) {
             v.deny(NOT_YET_CREATED);

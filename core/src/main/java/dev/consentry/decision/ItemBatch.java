@@ -49,10 +49,11 @@ public final class ItemBatch {
     /**
      * The int columns, one after another in one array: column c of row r is
      * {@code columns[c * capacity + r]}, read through {@link #idEnd}, {@link #accountName} and the
-     * like. As separate arrays each was a fraction of a G1 region, allocated young and copied by
-     * the collector at least once; as one, a 4 MiB block's rows fill over half of the 1 MiB
-     * regions the launcher asks for, and G1 allocates such an object straight into the old
-     * generation and never copies it (docs/benchmarks.md, fifth round).
+     * like; a creation time is two of them. As separate arrays each was a fraction of a G1 region,
+     * allocated young and copied by the collector at least once; as one, a 4 MiB block's rows fill
+     * over half of the 1 MiB regions the launcher asks for, and G1 allocates such an object
+     * straight into the old generation and never copies it (docs/benchmarks.md, fifth and seventh
+     * rounds).
      */
     private int[] columns;
     private int capacity;
@@ -69,8 +70,10 @@ public final class ItemBatch {
     private static final int TRANSFORMS = 7;
     /** Row i's parents are {@code parents[parentEnd(i-1) .. parentEnd(i))}: a row of this batch, or {@link #UNRESOLVED}. */
     private static final int PARENT_END = 8;
-    private static final int COLUMNS = 9;
-    long[] created;
+    /** Row i's creation time in nanoseconds since the epoch: the high half, then the low half. */
+    private static final int CREATED_HIGH = 9;
+    private static final int CREATED_LOW = 10;
+    private static final int COLUMNS = 11;
     int[] parents;
     int parentCount;
     /** The ids of unresolved parents, by their position in {@link #parents}. */
@@ -97,7 +100,6 @@ public final class ItemBatch {
         ids = new byte[rows * 24];
         capacity = rows;
         columns = new int[Math.multiplyExact(COLUMNS, rows)];
-        created = new long[rows];
         parents = new int[rows];
         // Room for the expected rows at most half full, so a batch read from a block never rehashes.
         local = new long[Integer.highestOneBit(Math.min(rows, 1 << 28) * 4 - 1)];
@@ -344,7 +346,8 @@ public final class ItemBatch {
         set(USER, r, row.user);
         set(MEETING, r, row.meeting);
         set(CATEGORY, r, category);
-        created[r] = row.created;
+        set(CREATED_HIGH, r, (int) (row.created >>> 32));
+        set(CREATED_LOW, r, (int) row.created);
         set(SUBJECTS, r, subjectList(row.subjects, row.subjectCount));
         set(TRANSFORMS, r, transformSets.id(row.transforms));
         for (int k = 0; k < row.parentCount; k++) {
@@ -402,6 +405,11 @@ public final class ItemBatch {
         return columns[TRANSFORMS * capacity + row];
     }
 
+    /** The row's creation time, in nanoseconds since the epoch. */
+    long created(int row) {
+        return (long) columns[CREATED_HIGH * capacity + row] << 32 | columns[CREATED_LOW * capacity + row] & 0xFFFF_FFFFL;
+    }
+
     int parentEnd(int row) {
         return columns[PARENT_END * capacity + row];
     }
@@ -431,7 +439,7 @@ public final class ItemBatch {
             subjectList.add(names.name(subjectNames[s]));
         }
         return new Item(id(row), names.name(accountName(row)), optional(userName(row)), optional(meetingName(row)),
-                category(row), Instants.instant(created[row]), subjectList,
+                category(row), Instants.instant(created(row)), subjectList,
                 List.of(parentIds), transformSets.get(transformSetOf(row)));
     }
 
@@ -615,7 +623,6 @@ public final class ItemBatch {
         }
         columns = moved;
         capacity = rows;
-        created = Arrays.copyOf(created, rows);
     }
 
     /** Distinct values numbered densely in the order first seen. */
