@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end gate benchmark: generates a synthetic platform of each size, runs `consentry gate` on it
-# and reports wall time, throughput and peak resident memory (GNU time's %M), then the gate's own
-# timings of its phases (`gate --timings`).
+# and reports wall time, throughput, user and kernel CPU and peak resident memory (GNU time's %U,
+# %S, %M), then the gate's own timings of its phases (`gate --timings`). CPU time is the steadier
+# figure on a noisy machine.
 #
 #   benchmarks/run-gate.sh [SIZES...]        default: 1000000 10000000
 #
@@ -20,7 +21,7 @@ command -v /usr/bin/time >/dev/null || { echo "needs GNU time (apt-get install t
 "$root/consentry" --version >/dev/null   # build once, outside the measurement
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
 echo "java options: $CONSENTRY_JAVA_OPTS"
-printf '%-12s %10s %12s %12s %10s\n' items generate_s gate_s items_per_s peak_rss
+printf '%-12s %10s %12s %12s %12s %10s\n' items generate_s gate_s items_per_s user+sys_s peak_rss
 for n in "${sizes[@]}"; do
   dir="$work/$n"
   if [ ! -f "$dir/items.jsonl" ]; then
@@ -32,13 +33,14 @@ for n in "${sizes[@]}"; do
     gen="(cached)"
   fi
   rm -rf "$work/out-$n"
-  if ! /usr/bin/time -f '%e %M' -o "$work/time-$n" "$root/consentry" gate --items "$dir/items.jsonl" --events "$dir/events.jsonl" \
+  if ! /usr/bin/time -f '%e %U %S %M' -o "$work/time-$n" "$root/consentry" gate --items "$dir/items.jsonl" --events "$dir/events.jsonl" \
       --policy "$dir/policy" --purpose "$purpose" --at "$at" --out "$work/out-$n" --timings >"$work/summary-$n" 2>"$work/timings-$n"; then
     cat "$work/timings-$n" >&2
     exit 1
   fi
-  read -r wall rss <"$work/time-$n"
-  awk -v n="$n" -v g="$gen" -v w="$wall" -v r="$rss" 'BEGIN {printf "%-12s %10s %12s %12.0f %8.2f GB\n", n, g, w, n / w, r / 1048576}'
+  read -r wall user sys rss <"$work/time-$n"
+  awk -v n="$n" -v g="$gen" -v w="$wall" -v u="$user" -v k="$sys" -v r="$rss" \
+      'BEGIN {printf "%-12s %10s %12s %12.0f %5.1f+%-6.1f %8.2f GB\n", n, g, w, n / w, u, k, r / 1048576}'
   sed 's/^/             /' "$work/timings-$n"
   rm -rf "$work/out-$n"
 done
