@@ -8,69 +8,83 @@ import java.util.stream.IntStream;
 /**
  * Item ids to node numbers, for resolving lineage.
  *
- * <p>Design: open-addressing tables, probed linearly, over the ids the graph's batches hold. Each slot is one
- * {@code long}: the id's hash in the high half and the node number plus one in the low half (0
- * marks an empty slot). A probe compares hashes inside the table and reads the id's bytes only on
- * a match: at ten million items every table access is a cache miss, and following a second
- * pointer on every probe made lineage resolution a fifth of a build's CPU. The ids are split by
- * the top bits of their hash into one table per core, each filled by its own thread scanning the
- * nodes in order, so the tables are built in parallel without locks and the first duplicate
- * found is the same whatever the thread count: the earliest second occurrence of any id.
- * A table costs 8 bytes a slot at a load factor of at most 3/4.
+ * <p>Design: the ids are split by the top bits of their hash into partitions of about
+ * {@value #PARTITION} ids, and each partition gets an open-addressing table of its own, probed
+ * linearly, all tables one after another in one array. Each slot is one {@code long}: the id's
+ * hash in the high half and the node number plus one in the low half (0 marks an empty slot). A
+ * probe compares hashes inside the table and reads the id's bytes only on a match, since
+ * following a second pointer on every probe made lineage resolution a fifth of a build's CPU.
+ *
+ * <p>The index is built as a radix-partitioned hash table: one pass puts each node's slot value
+ * at the front of its partition's table, in node order, then the partitions are hashed in place
+ * on all cores, each small enough to stay in cache while it fills. Filling one table per core
+ * straight from the nodes missed the cache on nearly every insert at ten million items
+ * (docs/benchmarks.md, seventh round). Each partition is filled in node order, so the first
+ * duplicate is the same whatever the thread count: the earliest second occurrence of any id. A
+ * table costs 8 bytes a slot at a load factor of at most 3/4.
  */
 final class IdIndex {
     static final int ABSENT = -1;
+    /** About how many ids a partition holds: its table, 8 bytes a slot, then fits in a core's cache. */
+    private static final int PARTITION = 1 << 14;
 
     private final ItemGraph graph;
     private final int partitionBits;
-    private final long[][] tables;
+    /** Where each partition's table starts in {@link #slots}; the last entry is the array's length. */
+    private final int[] tableStart;
+    private final long[] slots;
 
     /** Indexes every node of the graph; throws for the earliest node whose id an earlier node has. */
     IdIndex(ItemGraph graph) {
         this.graph = graph;
         int n = graph.size();
-        int[] hashes = new int[n];
-        Arrays.setAll(hashes, graph::idHash);
-        int cores = Runtime.getRuntime().availableProcessors();
-        this.partitionBits = n < 1 << 16 ? 0 : 32 - Integer.numberOfLeadingZeros(Math.max(1, cores) - 1);
+        this.partitionBits = Math.min(12, 32 - Integer.numberOfLeadingZeros(Math.max(0, n / PARTITION - 1)));
         int partitions = 1 << partitionBits;
         int[] counts = new int[partitions];
-        for (int h : hashes) {
-            counts[partition(ItemBatch.spread(h))]++;
+        for (int node = 0; node < n; node++) {
+            counts[partition(ItemBatch.spread(graph.idHash(node)))]++;
         }
-        this.tables = new long[partitions][];
+        this.tableStart = new int[partitions + 1];
         for (int p = 0; p < partitions; p++) {
-            tables[p] = new long[Integer.highestOneBit(Math.max(4, counts[p] * 4 / 3 + 1) * 2 - 1)];
+            tableStart[p + 1] = Math.addExact(tableStart[p], Integer.highestOneBit(Math.max(4, counts[p] * 4 / 3 + 1) * 2 - 1));
         }
-        int[][] duplicates = IntStream.range(0, partitions).parallel()
-                .mapToObj(p -> fill(p, hashes)).toArray(int[][]::new);
-        int[] first = null;
-        for (int[] d : duplicates) {
-            if (d != null && (first == null || d[1] < first[1])) {
-                first = d;
-            }
+        this.slots = new long[tableStart[partitions]];
+        int[] next = Arrays.copyOf(tableStart, partitions);
+        for (int node = 0; node < n; node++) {
+            int hash = graph.idHash(node);
+            slots[next[partition(ItemBatch.spread(hash))]++] = (long) hash << 32 | (node + 1);
         }
+        int largest = Arrays.stream(counts).max().orElse(0);
+        ThreadLocal<long[]> scratch = ThreadLocal.withInitial(() -> new long[largest]);
+        int[] first = IntStream.range(0, partitions).parallel()
+                .mapToObj(p -> fill(p, counts[p], scratch.get()))
+                .filter(d -> d != null).min((a, b) -> Integer.compare(a[1], b[1])).orElse(null);
         if (first != null) {
             throw new ItemGraph.DuplicateIdException(first[0], first[1], graph.id(first[1]));
         }
     }
 
-    /** Inserts the nodes of one partition in node order; the first (earlier, later) pair sharing an id, or null. */
-    private int[] fill(int partition, int[] hashes) {
-        long[] table = tables[partition];
-        int mask = table.length - 1;
-        for (int node = 0; node < hashes.length; node++) {
-            int spread = ItemBatch.spread(hashes[node]);
-            if (partition(spread) != partition) {
-                continue;
-            }
-            int slot = spread & mask;
-            for (long entry; (entry = table[slot]) != 0; slot = (slot + 1) & mask) {
-                if ((int) (entry >>> 32) == hashes[node] && sameId((int) entry - 1, node)) {
+    /**
+     * Hashes partition {@code p}'s {@code count} values, which stand at the front of its table in
+     * node order, into the table, through {@code scratch}; the first (earlier, later) pair sharing
+     * an id, or null.
+     */
+    private int[] fill(int p, int count, long[] scratch) {
+        int base = tableStart[p];
+        int mask = tableStart[p + 1] - base - 1;
+        System.arraycopy(slots, base, scratch, 0, count);
+        Arrays.fill(slots, base, base + count, 0);
+        for (int e = 0; e < count; e++) {
+            long value = scratch[e];
+            int hash = (int) (value >>> 32);
+            int node = (int) value - 1;
+            int slot = ItemBatch.spread(hash) & mask;
+            for (long entry; (entry = slots[base + slot]) != 0; slot = (slot + 1) & mask) {
+                if ((int) (entry >>> 32) == hash && sameId((int) entry - 1, node)) {
                     return new int[] {(int) entry - 1, node};
                 }
             }
-            table[slot] = (long) hashes[node] << 32 | (node + 1);
+            slots[base + slot] = value;
         }
         return null;
     }
@@ -87,10 +101,11 @@ final class IdIndex {
     int find(byte[] key, int from, int to) {
         int hash = KeyHash.of(key, from, to);
         int spread = ItemBatch.spread(hash);
-        long[] table = tables[partition(spread)];
-        int mask = table.length - 1;
+        int p = partition(spread);
+        int base = tableStart[p];
+        int mask = tableStart[p + 1] - base - 1;
         for (int slot = spread & mask; ; slot = (slot + 1) & mask) {
-            long entry = table[slot];
+            long entry = slots[base + slot];
             if (entry == 0) {
                 return ABSENT;
             }
