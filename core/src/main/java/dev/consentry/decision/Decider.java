@@ -397,7 +397,8 @@ public final class Decider {
         state.erasures().forEach((id, at) -> graph.node(id).ifPresent(node -> erased[node] = at));
         int[] parentStart = graph.parentStart;
         int[] parents = graph.parents;
-        for (int node : graph.topologicalOrder()) {
+        for (int i = 0, ordered = graph.orderedSize(); i < ordered; i++) {
+            int node = graph.ordered(i);
             long earliest = erased[node];
             for (int k = parentStart[node]; k < parentStart[node + 1]; k++) {
                 int p = parents[k];
@@ -484,9 +485,43 @@ public final class Decider {
     }
 
     /** Every node's label set under one version slot: a number into a table of the distinct sets. */
-    private record Labels(int[] ids, LabelSet[] sets) {
+    private record Labels(SetNumbers ids, LabelSet[] sets) {
         LabelSet of(int node) {
-            return sets[ids[node]];
+            return sets[ids.get(node)];
+        }
+    }
+
+    /**
+     * A number per node, one byte each while every number is below 256, as the label sets of a
+     * build are (a few dozen distinct sets), else four: at ten million items a slot's numbers are
+     * 10 MB rather than 40, and fresh memory is dear on the machines measured (docs/benchmarks.md,
+     * seventh round).
+     */
+    private static final class SetNumbers {
+        private byte[] narrow;
+        private int[] wide;
+
+        SetNumbers(int nodes) {
+            narrow = new byte[nodes];
+        }
+
+        int get(int node) {
+            return wide == null ? narrow[node] & 0xFF : wide[node];
+        }
+
+        void set(int node, int number) {
+            if (wide == null && number > 0xFF) {
+                wide = new int[narrow.length];
+                for (int i = 0; i < narrow.length; i++) {
+                    wide[i] = narrow[i] & 0xFF;
+                }
+                narrow = null;
+            }
+            if (wide == null) {
+                narrow[node] = (byte) number;
+            } else {
+                wide[node] = number;
+            }
         }
     }
 
@@ -516,12 +551,13 @@ public final class Decider {
             bits[c.index() >>> 6] = 1L << c.index();
             own[c.index()] = sets.intern(bits);
         }
-        int[] ids = new int[graph.size()];
+        SetNumbers ids = new SetNumbers(graph.size());
         long[] drop = new long[words];
         long[] bits = new long[words];
         int[] parentStart = graph.parentStart;
         int[] parents = graph.parents;
-        for (int node : graph.topologicalOrder()) {
+        for (int i = 0, ordered = graph.orderedSize(); i < ordered; i++) {
+            int node = graph.ordered(i);
             if (graph.lineageBroken(node)) {
                 continue;
             }
@@ -529,7 +565,7 @@ public final class Decider {
             int row = graph.row(node);
             int ownId = own[batch.categoryIndex(row)];
             if (parentStart[node] == parentStart[node + 1]) {
-                ids[node] = ownId;
+                ids.set(node, ownId);
                 continue;
             }
             Arrays.fill(drop, 0);
@@ -545,12 +581,12 @@ public final class Decider {
             }
             System.arraycopy(sets.bits(ownId), 0, bits, 0, words);
             for (int k = parentStart[node]; k < parentStart[node + 1]; k++) {
-                long[] inherited = sets.bits(ids[parents[k]]);
+                long[] inherited = sets.bits(ids.get(parents[k]));
                 for (int w = 0; w < words; w++) {
                     bits[w] |= inherited[w] & ~drop[w];
                 }
             }
-            ids[node] = sets.intern(bits);
+            ids.set(node, sets.intern(bits));
         }
         return new Labels(ids, sets.sets.toArray(new LabelSet[0]));
     }

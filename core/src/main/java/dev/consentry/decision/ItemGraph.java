@@ -48,6 +48,7 @@ public final class ItemGraph {
     private final Map<Integer, String> unknownParentIds = new HashMap<>();
     private final IdIndex index;
     private final boolean[] broken;
+    /** A topological order from Kahn's algorithm; null when node order is one, as it nearly always is. */
     private final int[] order;
 
     private ItemGraph(List<ItemBatch> given) {
@@ -92,7 +93,7 @@ public final class ItemGraph {
             }
         }
         this.broken = new boolean[n];
-        this.order = parentsFirst() ? inNodeOrder() : kahn();
+        this.order = parentsFirst() ? null : kahn();
     }
 
     /** Numbers one batch's parents as nodes: renumbers those it resolved, looks the rest up by id. */
@@ -126,12 +127,6 @@ public final class ItemGraph {
             }
         }
         return true;
-    }
-
-    private int[] inNodeOrder() {
-        int[] identity = new int[size];
-        Arrays.setAll(identity, i -> i);
-        return identity;
     }
 
     private int[] kahn() {
@@ -302,9 +297,14 @@ public final class ItemGraph {
         return broken[node];
     }
 
-    /** Nodes whose lineage is acyclic, parents before children (the rest are broken by a cycle). */
-    int[] topologicalOrder() {
-        return order;
+    /** How many nodes have an acyclic lineage: the length of the topological order (the rest are broken by a cycle). */
+    int orderedSize() {
+        return order == null ? size : order.length;
+    }
+
+    /** The {@code i}th node of the topological order, parents before children. */
+    int ordered(int i) {
+        return order == null ? i : order[i];
     }
 
     /** The known ancestors of a node, nearest first (breadth-first), each once. */
