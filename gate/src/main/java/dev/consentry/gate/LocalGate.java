@@ -142,14 +142,14 @@ public final class LocalGate {
     }
 
     /**
-     * The RFC 6962 tree over the allowed items' ids, sorted by their UTF-8 bytes, as they are held.
+     * The RFC 6962 tree over the allowed items' ids ({@code sorted[0 .. count)}, which it sorts by
+     * their UTF-8 bytes, as they are held).
      * Sorting millions of ids through a comparator that follows each id into its batch was most
      * of the tree's cost, so ids are sorted by a radix sort of {@code long} keys, twelve bytes of
      * id at a time ({@link #sortByIds}): at ten million items, 0.27 s where sorting keys of three
      * bytes at a time took 0.9 s (docs/benchmarks.md).
      */
-    private static MerkleTree merkleTree(ItemGraph graph, int[] nodes, int count) {
-        int[] sorted = Arrays.copyOf(nodes, count);
+    private static MerkleTree merkleTree(ItemGraph graph, int[] sorted, int count) {
         sortByIds(graph, sorted, 0, count, 0);
         // Perfect subtrees of MERKLE_CHUNK leaves are hashed on all cores, then joined in order.
         int chunks = count / MERKLE_CHUNK;
@@ -275,15 +275,24 @@ public final class LocalGate {
                 tree.root());
     }
 
-    /** What the decided chunks add up to. */
+    /**
+     * What the decided chunks add up to. The allowed nodes' array grows as they come, rather than
+     * being made for every item: fresh memory is dear on the machines measured (about 2 ms a
+     * megabyte to fault and zero), and a build allows a fraction of its items.
+     */
     private static final class Tally {
-        final int[] allowedNodes;
+        int[] allowedNodes = new int[CHUNK];
         long allowed;
         long denied;
         final long[] deniedByCode = new long[ReasonCode.values().length];
 
-        Tally(int items) {
-            this.allowedNodes = new int[items];
+        void allow(int[] nodes, int count) {
+            int at = (int) allowed;
+            if (at + count > allowedNodes.length) {
+                allowedNodes = Arrays.copyOf(allowedNodes, Math.max(allowedNodes.length * 2, at + count));
+            }
+            System.arraycopy(nodes, 0, allowedNodes, at, count);
+            allowed += count;
         }
     }
 
@@ -316,7 +325,7 @@ public final class LocalGate {
             throws IOException {
         int n = decider.graph().size();
         int threads = Runtime.getRuntime().availableProcessors();
-        Tally tally = new Tally(n);
+        Tally tally = new Tally();
         progress.phase("deciding", n);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "consentry-gate");
@@ -339,8 +348,7 @@ public final class LocalGate {
                 Chunk chunk = deciding.poll().get();
                 allowed.append(chunk.allowedLines);
                 denied.append(chunk.deniedLines);
-                System.arraycopy(chunk.allowedNodes, 0, tally.allowedNodes, (int) tally.allowed, chunk.allowed);
-                tally.allowed += chunk.allowed;
+                tally.allow(chunk.allowedNodes, chunk.allowed);
                 tally.denied += chunk.denied;
                 for (int c = 0; c < tally.deniedByCode.length; c++) {
                     tally.deniedByCode[c] += chunk.deniedByCode[c];
