@@ -45,6 +45,8 @@ public final class ItemBatch {
     final Names names;
     int size;
     byte[] ids;
+    /** Where the batch's ids start in {@link #ids}: 0 until they are moved into a shared slab ({@link #seal(IdSlabs)}). */
+    private int idBase;
     int idBytes;
     /**
      * The int columns, one after another in one array: column c of row r is
@@ -57,7 +59,7 @@ public final class ItemBatch {
      */
     private int[] columns;
     private int capacity;
-    /** Row i's id is {@code ids[idEnd(i-1) .. idEnd(i))} (from 0 for the first row). */
+    /** Row i's id is {@code ids[idFrom(i) .. idEnd(i))}. */
     private static final int ID_END = 0;
     private static final int ID_HASH = 1;
     private static final int ACCOUNT = 2;
@@ -371,7 +373,7 @@ public final class ItemBatch {
     }
 
     int idEnd(int row) {
-        return columns[ID_END * capacity + row];
+        return idBase + columns[ID_END * capacity + row];
     }
 
     int idHash(int row) {
@@ -419,7 +421,7 @@ public final class ItemBatch {
     }
 
     int idFrom(int row) {
-        return row == 0 ? 0 : idEnd(row - 1);
+        return row == 0 ? idBase : idEnd(row - 1);
     }
 
     String id(int row) {
@@ -596,6 +598,14 @@ public final class ItemBatch {
      * (the id table of a 4 MiB block is a humongous object to G1, a region to itself).
      */
     public void seal() {
+        seal(null);
+    }
+
+    /**
+     * As {@link #seal()}, moving the ids into {@code slabs} (when not null), where the batches a
+     * thread reads keep theirs one after another, rather than trimming an array of the batch's own.
+     */
+    public void seal(IdSlabs slabs) {
         if (local == null) {
             return;
         }
@@ -605,7 +615,10 @@ public final class ItemBatch {
         transformSets.seal();
         subjectNames = Arrays.copyOf(subjectNames, subjectListCount == 0 ? 0 : subjectListEnd[subjectListCount - 1]);
         subjectListEnd = Arrays.copyOf(subjectListEnd, subjectListCount);
-        if (ids.length - idBytes > ids.length / 8) {
+        if (slabs != null && idBytes > 0 && idBytes <= IdSlabs.SLAB) {
+            idBase = slabs.keep(ids, idBytes);
+            ids = slabs.slab();
+        } else if (ids.length - idBytes > ids.length / 8) {
             ids = Arrays.copyOf(ids, idBytes);
         }
         if (capacity - size > capacity / 8) {

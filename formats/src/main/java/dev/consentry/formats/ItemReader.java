@@ -7,6 +7,7 @@ import static dev.consentry.error.ErrorCode.UNKNOWN_TRANSFORM;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.consentry.decision.IdSlabs;
 import dev.consentry.decision.ItemBatch;
 import dev.consentry.decision.ItemGraph;
 import dev.consentry.decision.Names;
@@ -57,6 +58,7 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
     private final Names names;
     private ItemBatch batch;
     private final ItemBatch.Row row = new ItemBatch.Row();
+    private final IdSlabs idSlabs = new IdSlabs();
 
     // What plain lines have named so far. Keys are numbered in order, so key k is new when k values are known.
     // Names, subject lists and transform lists are forgotten at each block, so their tables stay the size of
@@ -346,7 +348,7 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
 
     @Override
     public ItemBatch result() {
-        batch.seal();
+        batch.seal(idSlabs);
         return batch;
     }
 
