@@ -21,6 +21,7 @@ import dev.consentry.error.SourceLocation;
 import dev.consentry.formats.EventWriter;
 import dev.consentry.formats.ItemReader;
 import dev.consentry.formats.ItemWriter;
+import dev.consentry.formats.LineNumbers;
 import dev.consentry.formats.PolicyReader;
 import dev.consentry.gate.LocalGate;
 import dev.consentry.gate.OutputDirectory;
@@ -152,13 +153,10 @@ final class DemoCommand implements Callable<Integer> {
         EventIndex.Builder history = EventIndex.builder(bundle.catalog());
         events.forEach(history::add);
         EventIndex state = history.build();
-        int[] lines = new int[generated.size()];
-        for (int i = 0; i < lines.length; i++) {
-            lines[i] = i + 1;
-        }
         ItemBatch batch = new ItemBatch(new Names(), generated.size());
         generated.forEach(batch::add);
-        ItemReader.ItemFile file = new ItemReader.ItemFile(itemsFile.toString(), List.of(batch), lines, itemsSha256);
+        ItemReader.ItemFile file = new ItemReader.ItemFile(itemsFile.toString(), List.of(batch),
+                LineNumbers.consecutive(generated.size(), 1), itemsSha256);
         ItemGraph graph = file.graph();
         LocalGate.Inputs inputs = new LocalGate.Inputs(bundle, state, file.sha256(), graph);
         Decider decider = new DecisionEngine(bundle, state).over(graph);

@@ -127,7 +127,7 @@ public final class EventReader implements JsonLines.Block<List<Event>> {
      */
     public static EventFile read(Path path, SettingsCatalog catalog, Names names) {
         JsonLines.Result<List<Event>> result = JsonLines.read(path, () -> new EventReader(catalog, names));
-        List<Event> events = new ArrayList<>(result.lines().length);
+        List<Event> events = new ArrayList<>(result.lines().count());
         result.blocks().forEach(events::addAll);
         return new EventFile(events, result.sha256());
     }

@@ -109,14 +109,14 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
     }
 
     /** The items of a file in batches, the line each item came from, and the SHA-256 of the file's bytes. */
-    public record ItemFile(String file, List<ItemBatch> batches, int[] lines, String sha256) {
+    public record ItemFile(String file, List<ItemBatch> batches, LineNumbers lines, String sha256) {
         /** Resolves lineage; two items with one id are an error naming the second one's line. */
         public ItemGraph graph() {
             try {
                 return ItemGraph.of(batches);
             } catch (ItemGraph.DuplicateIdException e) {
-                throw new ConsentryException(DUPLICATE_ID, SourceLocation.of(file, lines[e.second()], 0, "id"),
-                        "item id '" + e.id() + "' already appears on line " + lines[e.first()]);
+                throw new ConsentryException(DUPLICATE_ID, SourceLocation.of(file, lines.line(e.second()), 0, "id"),
+                        "item id '" + e.id() + "' already appears on line " + lines.line(e.first()));
             }
         }
 

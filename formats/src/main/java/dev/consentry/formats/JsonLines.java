@@ -94,10 +94,10 @@ final class JsonLines {
     }
 
     /** Each block's result in file order, the line number of every value in file order, and the file's SHA-256. */
-    record Result<B>(List<B> blocks, int[] lines, String sha256) {}
+    record Result<B>(List<B> blocks, LineNumbers lines, String sha256) {}
 
     /** One block's result and the line numbers of its values. */
-    private record Parsed<B>(B result, int[] lines, int count) {}
+    private record Parsed<B>(B result, LineNumbers lines) {}
 
     private JsonLines() {}
 
@@ -162,7 +162,7 @@ final class JsonLines {
                     try {
                         Block<B> block = reader.get();
                         block.start(blockLines + 1);
-                        return parse(file, buf, blockLength, firstLine, blockLines + 1, block);
+                        return parse(file, buf, blockLength, firstLine, block);
                     } finally {
                         spare.offer(buf);
                         inFlight.release();
@@ -177,21 +177,13 @@ final class JsonLines {
                 }
             }
             List<B> results = new ArrayList<>(parsed.size());
-            List<Parsed<B>> done = new ArrayList<>(parsed.size());
-            int total = 0;
+            LineNumbers.Builder lines = new LineNumbers.Builder();
             for (Future<Parsed<B>> block : parsed) {
                 Parsed<B> p = block.get();
-                done.add(p);
-                total += p.count();
-            }
-            int[] lines = new int[total];
-            int at = 0;
-            for (Parsed<B> p : done) {
                 results.add(p.result());
-                System.arraycopy(p.lines(), 0, lines, at, p.count());
-                at += p.count();
+                lines.add(p.lines());
             }
-            return new Result<>(results, lines, Hashing.hex(sha256.digest()));
+            return new Result<>(results, lines.build(), Hashing.hex(sha256.digest()));
         } catch (IOException e) {
             throw new ConsentryException(FILE_NOT_READABLE, Optional.of(SourceLocation.file(file)),
                     "cannot read: " + e.getMessage(), e);
@@ -212,15 +204,14 @@ final class JsonLines {
         }
     }
 
-    private static <B> Parsed<B> parse(String file, byte[] buf, int length, int firstLine, int maxLines, Block<B> block) {
-        int[] lines = new int[maxLines];
-        int count = 0;
+    private static <B> Parsed<B> parse(String file, byte[] buf, int length, int firstLine, Block<B> block) {
+        LineNumbers.Builder lines = new LineNumbers.Builder();
         int line = firstLine;
         int start = 0;
         while (start < length) {
             int end = block.plainLine(buf, start, length);
             if (end != Block.NOT_PLAIN) {
-                lines[count++] = line++;
+                lines.add(line++);
                 start = end + 1;
                 continue;
             }
@@ -231,12 +222,12 @@ final class JsonLines {
             int contentEnd = end > start && buf[end - 1] == '\r' ? end - 1 : end;
             if (!isBlank(buf, start, contentEnd)) {
                 parseLine(file, buf, start, contentEnd - start, line, firstLine == 1 && start == 0, block);
-                lines[count++] = line;
+                lines.add(line);
             }
             line++;
             start = end + 1;
         }
-        return new Parsed<>(block.result(), lines, count);
+        return new Parsed<>(block.result(), lines.build());
     }
 
     private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};

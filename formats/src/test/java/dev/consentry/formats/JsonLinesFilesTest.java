@@ -187,9 +187,11 @@ class JsonLinesFilesTest {
         lines.add(odd + 1, "");
         Path file = Files.write(dir.resolve("odd.jsonl"), lines);
         ItemReader.ItemFile read = ItemReader.read(file, Taxonomy.defaults());
-        assertThat(read.lines()).hasSize(lines.size() - 1);
-        assertThat(read.lines()[odd]).isEqualTo(odd + 1);
-        assertThat(read.lines()[odd + 1]).isEqualTo(odd + 3);
+        assertThat(read.lines().count()).isEqualTo(lines.size() - 1);
+        assertThat(read.lines().line(0)).isEqualTo(1);
+        assertThat(read.lines().line(odd)).isEqualTo(odd + 1);
+        assertThat(read.lines().line(odd + 1)).isEqualTo(odd + 3);
+        assertThat(read.lines().line(lines.size() - 2)).isEqualTo(lines.size());
         dev.consentry.decision.ItemGraph graph = read.graph();
         assertThat(graph.size()).isEqualTo(lines.size() - 1);
         assertThat(graph.item(odd + 1).parents()).containsExactly("i" + odd);
