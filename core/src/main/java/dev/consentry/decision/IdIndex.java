@@ -54,11 +54,23 @@ final class IdIndex {
             int hash = graph.idHash(node);
             slots[next[partition(ItemBatch.spread(hash))]++] = (long) hash << 32 | (node + 1);
         }
+        // Partitions are filled in runs, each through one scratch array rather than one a partition, and enough runs
+        // for the cores to share the work evenly.
         int largest = Arrays.stream(counts).max().orElse(0);
-        ThreadLocal<long[]> scratch = ThreadLocal.withInitial(() -> new long[largest]);
-        int[] first = IntStream.range(0, partitions).parallel()
-                .mapToObj(p -> fill(p, counts[p], scratch.get()))
-                .filter(d -> d != null).min((a, b) -> Integer.compare(a[1], b[1])).orElse(null);
+        int runs = Math.min(partitions, 64);
+        int[][] repeats = new int[partitions][];
+        IntStream.range(0, runs).parallel().forEach(run -> {
+            long[] scratch = new long[largest];
+            for (int p = run * partitions / runs; p < (run + 1) * partitions / runs; p++) {
+                repeats[p] = fill(p, counts[p], scratch);
+            }
+        });
+        int[] first = null;
+        for (int[] repeat : repeats) {
+            if (repeat != null && (first == null || repeat[1] < first[1])) {
+                first = repeat;
+            }
+        }
         if (first != null) {
             throw new ItemGraph.DuplicateIdException(first[0], first[1], graph.id(first[1]));
         }
