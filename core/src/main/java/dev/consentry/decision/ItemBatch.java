@@ -151,27 +151,38 @@ public final class ItemBatch {
         private int user;
         private int meeting;
         private Category category;
+        private boolean hasCategory;
         private long created;
         private int[] subjects = new int[16];
         private int subjectCount;
+        private int subjectList;
         private byte[] parentIds = new byte[256];
         private int[] parentEnd = new int[8];
         private int parentCount;
-        private Set<Transform> transforms;
+        private Set<Transform> transforms = Set.of();
 
         public Row() {
             clear();
         }
 
+        /**
+         * Empties the row for the next item. The category and transforms stay referenced, marked
+         * unset, and are stored again only when an item changes them: a reader fills one row per
+         * line, the row lives in the old generation, and each store of a reference there runs the
+         * collector's write barrier, with a memory fence, for what is mostly the same value.
+         */
         public Row clear() {
             idLength = 0;
             account = NONE;
             user = NONE;
             meeting = NONE;
-            category = null;
+            hasCategory = false;
             subjectCount = 0;
+            subjectList = NONE;
             parentCount = 0;
-            transforms = Set.of();
+            if (!transforms.isEmpty()) {
+                transforms = Set.of();
+            }
             return this;
         }
 
@@ -207,7 +218,10 @@ public final class ItemBatch {
         }
 
         public void category(Category value) {
-            category = requireNonNull(value, "category is null");
+            if (category != requireNonNull(value, "category is null")) {
+                category = value;
+            }
+            hasCategory = true;
         }
 
         public void created(long epochNanos) {
@@ -215,10 +229,25 @@ public final class ItemBatch {
         }
 
         public void subject(int name) {
+            if (subjectList != NONE) {
+                throw new IllegalStateException("the row's subjects are a numbered list already");
+            }
             if (subjectCount == subjects.length) {
                 subjects = Arrays.copyOf(subjects, subjectCount * 2);
             }
             subjects[subjectCount++] = name;
+        }
+
+        /**
+         * The row's subjects as a list the batch it is added to has numbered
+         * ({@link ItemBatch#subjectList(int[], int)}): a reader that sees the same list on many lines
+         * numbers it once, rather than the batch comparing it name by name on each.
+         */
+        public void subjectList(int number) {
+            if (subjectCount != 0) {
+                throw new IllegalStateException("the row has subjects one by one already");
+            }
+            subjectList = number;
         }
 
         public void parent(String value) {
@@ -243,7 +272,9 @@ public final class ItemBatch {
         }
 
         public void transforms(Set<Transform> value) {
-            transforms = requireNonNull(value, "transforms is null");
+            if (transforms != requireNonNull(value, "transforms is null")) {
+                transforms = value;
+            }
         }
 
         /** Makes room for one more parent; where its id starts. */
@@ -320,7 +351,7 @@ public final class ItemBatch {
         if (local == null) {
             throw new IllegalStateException("a batch is read-only once a graph holds it");
         }
-        if (row.idLength == 0 || row.account == NONE || row.category == null) {
+        if (row.idLength == 0 || row.account == NONE || !row.hasCategory) {
             throw new IllegalArgumentException("an item has an id, an account and a category");
         }
         int category = row.category.index();
@@ -350,7 +381,10 @@ public final class ItemBatch {
         set(CATEGORY, r, category);
         set(CREATED_HIGH, r, (int) (row.created >>> 32));
         set(CREATED_LOW, r, (int) row.created);
-        set(SUBJECTS, r, subjectList(row.subjects, row.subjectCount));
+        if (row.subjectList >= subjectListCount) {
+            throw new IllegalArgumentException("the batch has no subject list " + row.subjectList);
+        }
+        set(SUBJECTS, r, row.subjectList != NONE ? row.subjectList : subjectList(row.subjects, row.subjectCount));
         set(TRANSFORMS, r, transformSets.id(row.transforms));
         for (int k = 0; k < row.parentCount; k++) {
             if (parentCount == parents.length) {
@@ -498,9 +532,12 @@ public final class ItemBatch {
     /**
      * The number of the list {@code names[0 .. count)}, adding it if the batch does not hold it:
      * the list numbered last first (consecutive items of one meeting name the same people), then
-     * the table.
+     * the table. A {@link Row#subjectList row} can name its subjects by it.
      */
-    private int subjectList(int[] names, int count) {
+    public int subjectList(int[] names, int count) {
+        if (local == null) {
+            throw new IllegalStateException("a batch is read-only once a graph holds it");
+        }
         int last = subjectListCount - 1;
         if (last >= 0 && sameList(last, names, count)) {
             return last;

@@ -15,6 +15,7 @@ import java.util.Arrays;
  */
 final class ByteKeys {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private byte[] bytes = new byte[4096];
     private int used;
     private int[] end = new int[256];
@@ -59,6 +60,24 @@ final class ByteKeys {
         return size - 1;
     }
 
+    /** Whether the next string of {@code in} is key {@code key} (none for -1), consuming it if so. */
+    boolean next(PlainJson in, int key) {
+        if (key < 0) {
+            return false;
+        }
+        int start = key == 0 ? 0 : end[key - 1];
+        return in.string(bytes, start, end[key] - start);
+    }
+
+    /** Whether a list of strings that spans key {@code key}'s bytes comes next in {@code in}, consuming it if so. */
+    boolean nextList(PlainJson in, int key) {
+        if (key < 0) {
+            return false;
+        }
+        int start = key == 0 ? 0 : end[key - 1];
+        return in.stringList(bytes, start, end[key] - start);
+    }
+
     /** Forgets every key, keeping the room the tables have grown to. */
     void clear() {
         used = 0;
@@ -69,16 +88,25 @@ final class ByteKeys {
     /**
      * Whether {@code a[aFrom ..]} and {@code b[bFrom ..]} hold the same {@code length} bytes.
      * Keys are a few bytes long, too short for {@link Arrays#equals}' vectorised compare to pay
-     * for its set-up; this compares eight bytes at a time.
+     * for its set-up; this compares eight bytes at a time, the last eight overlapping the ones
+     * before, so no key of eight bytes or more ends in a loop of single bytes (the branches of
+     * which, for keys of every length, cost more than the compares).
      */
     static boolean same(byte[] a, int aFrom, byte[] b, int bFrom, int length) {
-        int i = 0;
-        for (; i + 8 <= length; i += 8) {
-            if ((long) LONGS.get(a, aFrom + i) != (long) LONGS.get(b, bFrom + i)) {
-                return false;
+        if (length >= 8) {
+            int last = length - 8;
+            for (int i = 0; i < last; i += 8) {
+                if ((long) LONGS.get(a, aFrom + i) != (long) LONGS.get(b, bFrom + i)) {
+                    return false;
+                }
             }
+            return (long) LONGS.get(a, aFrom + last) == (long) LONGS.get(b, bFrom + last);
         }
-        for (; i < length; i++) {
+        if (length >= 4) {
+            return (int) INTS.get(a, aFrom) == (int) INTS.get(b, bFrom)
+                    && (int) INTS.get(a, aFrom + length - 4) == (int) INTS.get(b, bFrom + length - 4);
+        }
+        for (int i = 0; i < length; i++) {
             if (a[aFrom + i] != b[bFrom + i]) {
                 return false;
             }

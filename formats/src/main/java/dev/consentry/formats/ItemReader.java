@@ -81,11 +81,13 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
     private Object[] transformsByKey = new Object[16];
     private int transformListsKnown;
     private int lastTransforms = -1;
-    /** Subject lists by their bytes, as name numbers. */
+    /** Subject lists by their bytes, as the batch's numbers of the lists. */
     private final ByteKeys subjectListKeys = new ByteKeys();
-    private int[][] subjectLists = new int[16][];
+    private int[] subjectLists = new int[16];
+    private int[] subjectNames = new int[16];
     private int subjectListsKnown;
     private int lastSubjectList = -1;
+    private final Timestamps.Reader times = new Timestamps.Reader();
     /** Where each string of the list being read starts and ends. */
     private int[] spans = new int[16];
 
@@ -164,13 +166,17 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
                     yield true;
                 }
                 case ACCOUNT, USER, MEETING -> {
-                    if (field != ACCOUNT && in.nullLiteral()) {
+                    int name;
+                    int hint = lastKeys[field];
+                    if (nameKeys.next(in, hint)) {
+                        name = nameIds[hint];
+                    } else if (field != ACCOUNT && in.nullLiteral()) {
                         yield true;
-                    }
-                    if (!in.string()) {
+                    } else if (in.string()) {
+                        name = plainName(buf, in.start, in.end, field);
+                    } else {
                         yield false;
                     }
-                    int name = plainName(buf, in.start, in.end, field);
                     switch (field) {
                         case ACCOUNT -> item.account(name);
                         case USER -> item.user(name);
@@ -178,7 +184,8 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
                     }
                     yield true;
                 }
-                case CATEGORY -> in.string() && plainCategory(in, item);
+                case CATEGORY -> categoryKeys.next(in, lastCategory) ? plainCategory(lastCategory, item)
+                        : in.string() && plainCategory(categoryKeys.number(buf, in.start, in.end - in.start, lastCategory), in, item);
                 case CREATED -> in.string() && plainCreated(in, item);
                 case SUBJECTS -> in.nullLiteral() || plainSubjects(in, item);
                 case PARENTS -> in.nullLiteral() || plainParents(in, item);
@@ -220,15 +227,19 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
         return nameIds[key];
     }
 
-    private boolean plainCategory(PlainJson in, ItemBatch.Row item) {
-        int key = categoryKeys.number(in.bytes(), in.start, in.end - in.start, lastCategory);
-        lastCategory = key;
+    /** The category of key {@code key}, which {@code in} has just read for the first time. */
+    private boolean plainCategory(int key, PlainJson in, ItemBatch.Row item) {
         if (key == categoriesKnown) {
             if (key == categories.length) {
                 categories = Arrays.copyOf(categories, key * 2);
             }
             categories[categoriesKnown++] = taxonomy.category(ascii(in)).orElse(null);
         }
+        return plainCategory(key, item);
+    }
+
+    private boolean plainCategory(int key, ItemBatch.Row item) {
+        lastCategory = key;
         if (categories[key] == null) {
             return false;
         }
@@ -236,8 +247,8 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
         return true;
     }
 
-    private static boolean plainCreated(PlainJson in, ItemBatch.Row item) {
-        long nanos = Timestamps.utcNanos(in.bytes(), in.start, in.end - in.start);
+    private boolean plainCreated(PlainJson in, ItemBatch.Row item) {
+        long nanos = times.utcNanos(in.bytes(), in.start, in.end - in.start);
         if (nanos == Timestamps.NOT_UTC_FORM) {
             return false;
         }
@@ -250,6 +261,10 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
      * name the same participants, and one lookup of the list is cheaper than one per name.
      */
     private boolean plainSubjects(PlainJson in, ItemBatch.Row item) {
+        if (subjectListKeys.nextList(in, lastSubjectList)) {
+            item.subjectList(subjectLists[lastSubjectList]);
+            return true;
+        }
         int count = stringList(in);
         if (count <= 0) {
             return count == 0;
@@ -261,15 +276,15 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
             if (key == subjectLists.length) {
                 subjectLists = Arrays.copyOf(subjectLists, key * 2);
             }
-            int[] names = new int[count];
-            for (int k = 0; k < count; k++) {
-                names[k] = plainName(buf, spans[2 * k], spans[2 * k + 1], SUBJECTS + k);
+            if (count > subjectNames.length) {
+                subjectNames = new int[Math.max(count, subjectNames.length * 2)];
             }
-            subjectLists[subjectListsKnown++] = names;
+            for (int k = 0; k < count; k++) {
+                subjectNames[k] = plainName(buf, spans[2 * k], spans[2 * k + 1], SUBJECTS + k);
+            }
+            subjectLists[subjectListsKnown++] = batch.subjectList(subjectNames, count);
         }
-        for (int name : subjectLists[key]) {
-            item.subject(name);
-        }
+        item.subjectList(subjectLists[key]);
         return true;
     }
 

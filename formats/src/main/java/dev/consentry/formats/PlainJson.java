@@ -26,7 +26,11 @@ final class PlainJson {
 
     /** Starts on {@code buf[from ..]}; the line ends at the first newline before {@code limit}, or at the limit. */
     PlainJson reset(byte[] buf, int from, int limit) {
-        this.buf = buf;
+        // A reader resets for every line of a block: storing the same reference again would run the
+        // collector's write barrier, fence and all, once a line.
+        if (this.buf != buf) {
+            this.buf = buf;
+        }
         this.at = from;
         this.limit = limit;
         return this;
@@ -79,6 +83,39 @@ final class PlainJson {
         start = at + 1;
         end = i;
         at = i + 1;
+        return true;
+    }
+
+    /**
+     * Consumes the string whose text is {@code text[from .. from + length)} if it comes next,
+     * where that text is one {@link #string} read before: then it holds no quote, and the string
+     * is read just as {@code string()} would read it, without looking for its end. Readers try the
+     * value the same field had on the line before, which it mostly repeats.
+     */
+    boolean string(byte[] text, int from, int length) {
+        skipSpace();
+        if (at + length + 2 > limit || buf[at] != '"' || buf[at + length + 1] != '"'
+                || !ByteKeys.same(buf, at + 1, text, from, length)) {
+            return false;
+        }
+        start = at + 1;
+        end = start + length;
+        at = end + 1;
+        return true;
+    }
+
+    /**
+     * Consumes the list {@code ["…"]} whose text between its first and last quote is {@code
+     * text[from .. from + length)}, if it comes next; that text is what a list of plain strings
+     * read before spanned, so this list holds the same strings.
+     */
+    boolean stringList(byte[] text, int from, int length) {
+        skipSpace();
+        if (at + length + 4 > limit || buf[at] != '[' || buf[at + 1] != '"' || buf[at + length + 2] != '"'
+                || buf[at + length + 3] != ']' || !ByteKeys.same(buf, at + 2, text, from, length)) {
+            return false;
+        }
+        at += length + 4;
         return true;
     }
 

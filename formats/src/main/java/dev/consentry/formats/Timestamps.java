@@ -5,6 +5,9 @@ import static dev.consentry.error.ErrorCode.BAD_TIMESTAMP;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.consentry.time.Instants;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,6 +20,8 @@ import java.util.Optional;
  * Writing is the mirror image, by {@link Instants#formatUtcSeconds}.
  */
 final class Timestamps {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private Timestamps() {}
 
     /** Writes instants as JSON strings spelled as {@link Instant#toString()} spells them. Not thread-safe. */
@@ -67,17 +72,24 @@ final class Timestamps {
 
     /**
      * The fields of a time, each -1 when it was not all digits, checked as {@code java.time}
-     * checks them; the date is counted in days by H. Hinnant's days-from-civil algorithm, as
-     * {@code java.time} counts them. {@code fraction} has {@code fractionDigits} digits.
+     * checks them. {@code fraction} has {@code fractionDigits} digits.
      */
     private static long epochNanos(int year, int month, int day, int hour, int minute, int second, int fraction,
             int fractionDigits) {
-        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 59 || fraction < 0) {
+        long epochDay = epochDay(year, month, day);
+        if (epochDay == NOT_UTC_FORM) {
             return NOT_UTC_FORM;
         }
-        for (int i = Math.max(0, fractionDigits); i < 9; i++) {
-            fraction *= 10;
+        return epochNanos(epochDay * 86_400, hour, minute, second, fraction, fractionDigits);
+    }
+
+    /**
+     * The day's number since the epoch, or {@link #NOT_UTC_FORM} for no such date; counted by H.
+     * Hinnant's days-from-civil algorithm, as {@code java.time} counts them.
+     */
+    private static long epochDay(int year, int month, int day) {
+        if (year < 0 || month < 1 || month > 12 || day < 1) {
+            return NOT_UTC_FORM;
         }
         boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
         if (day > DAYS_IN_MONTH[month - 1] + (month == 2 && leap ? 1 : 0)) {
@@ -88,12 +100,49 @@ final class Timestamps {
         long yearOfEra = y - era * 400;
         long dayOfYear = (153L * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
         long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
-        long epochDay = era * 146_097 + dayOfEra - 719_468;
-        long seconds = epochDay * 86_400 + hour * 3600L + minute * 60L + second;
+        return era * 146_097 + dayOfEra - 719_468;
+    }
+
+    private static long epochNanos(long daySeconds, int hour, int minute, int second, int fraction, int fractionDigits) {
+        if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || fraction < 0) {
+            return NOT_UTC_FORM;
+        }
+        for (int i = Math.max(0, fractionDigits); i < 9; i++) {
+            fraction *= 10;
+        }
+        long seconds = daySeconds + hour * 3600L + minute * 60L + second;
         try {
             return Math.addExact(Math.multiplyExact(seconds, 1_000_000_000L), fraction);
         } catch (ArithmeticException e) {
             return NOT_UTC_FORM;
+        }
+    }
+
+    /**
+     * {@link #utcNanos} for a reader of many times in a row, most of them on the day of the one
+     * before (items are written meeting by meeting): a time of that day, in whole seconds, has
+     * only its clock read. Not thread-safe.
+     */
+    static final class Reader {
+        /** The first eleven bytes of the last whole-second time read, {@code 2023-08-09T}: eight, then three. */
+        private long dayHead = -1;
+        private int dayTail = -1;
+        private long daySeconds;
+
+        long utcNanos(byte[] text, int from, int length) {
+            if (length == 20 && from + 20 <= text.length && (long) LONGS.get(text, from) == dayHead
+                    && ((int) INTS.get(text, from + 7) >>> 8) == dayTail && text[from + 13] == ':'
+                    && text[from + 16] == ':' && text[from + 19] == 'Z') {
+                return epochNanos(daySeconds, digits(text, from + 11, from + 13), digits(text, from + 14, from + 16),
+                        digits(text, from + 17, from + 19), 0, 0);
+            }
+            long nanos = Timestamps.utcNanos(text, from, length);
+            if (nanos != NOT_UTC_FORM && length == 20) {
+                dayHead = (long) LONGS.get(text, from);
+                dayTail = (int) INTS.get(text, from + 7) >>> 8;
+                daySeconds = Math.floorDiv(nanos, 1_000_000_000L) - Math.floorMod(Math.floorDiv(nanos, 1_000_000_000L), 86_400L);
+            }
+            return nanos;
         }
     }
 

@@ -26,6 +26,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
@@ -76,6 +77,37 @@ class TimestampsProperties {
     @Property(tries = 5000)
     void timestamps_are_read_as_rfc_3339_spells_them(@ForAll("timestamps") String text) {
         assertThat(Timestamps.parse(text)).as(text).isEqualTo(reference(text));
+    }
+
+    /**
+     * A reader remembers the day of the last whole-second time and reads only the clock of a time
+     * on that day. Over runs of times that mostly share a day (and the day on which epoch
+     * nanoseconds run out, 2262-04-11), each must read as {@link Timestamps#utcNanos} reads it alone.
+     */
+    @Property(tries = 1000)
+    void a_reader_of_many_times_reads_each_as_it_reads_alone(@ForAll("sameDays") List<String> texts) {
+        Timestamps.Reader reader = new Timestamps.Reader();
+        for (String text : texts) {
+            byte[] bytes = ("  " + text + "\"").getBytes(StandardCharsets.ISO_8859_1);
+            assertThat(reader.utcNanos(bytes, 2, text.length())).as(text)
+                    .isEqualTo(Timestamps.utcNanos(text.getBytes(StandardCharsets.ISO_8859_1), 0, text.length()));
+        }
+    }
+
+    @Provide
+    Arbitrary<List<String>> sameDays() {
+        Arbitrary<String> day = Arbitraries.of("2023-08-09T", "2023-08-09T", "2023-08-10T", "2023-08-19T", "2023-09-09T",
+                "2262-04-11T", "2023-02-29T", "2023-08-09t", "2023-08-09 ", "2023-08-0xT");
+        // Mostly valid times, so that runs of them on one day are common; now and then a field out of range.
+        Arbitrary<String> twoDigits = Arbitraries.frequencyOf(
+                Tuple.of(12, Arbitraries.integers().between(0, 23).map(i -> String.format("%02d", i))),
+                Tuple.of(1, Arbitraries.integers().between(24, 61).map(i -> String.format("%02d", i))),
+                Tuple.of(1, Arbitraries.of("2x", "-1", " 1")));
+        Arbitrary<String> rest = Arbitraries.frequencyOf(Tuple.of(12, Arbitraries.just("Z")),
+                Tuple.of(1, Arbitraries.of(".5Z", "z", "+00:00", "Z ", "")));
+        Arbitrary<String> separator = Arbitraries.frequencyOf(Tuple.of(12, Arbitraries.just(":")), Tuple.of(1, Arbitraries.just("-")));
+        return Combinators.combine(day, twoDigits, separator, twoDigits, twoDigits, rest)
+                .as((d, h, sep, m, s, r) -> d + h + sep + m + ":" + s + r).list().ofMinSize(1).ofMaxSize(12);
     }
 
     @Example
