@@ -9,6 +9,9 @@ import dev.consentry.decision.Verdict;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -30,6 +33,9 @@ public final class DecisionJson {
     private static final byte[] ALLOW = "\",\"decision\":\"allow\",\"reasons\":[".getBytes(StandardCharsets.UTF_8);
     private static final byte[] DENY = "\",\"decision\":\"deny\",\"reasons\":[".getBytes(StandardCharsets.UTF_8);
     private static final byte[] END = "]}\n".getBytes(StandardCharsets.UTF_8);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH = 0x8080808080808080L;
+    private static final long LOW = 0x7F7F7F7F7F7F7F7FL;
 
     private final Map<Reason, byte[]> rendered = new IdentityHashMap<>();
     private final JsonStringEncoder encoder = JsonStringEncoder.getInstance();
@@ -74,15 +80,35 @@ public final class DecisionJson {
         out.append(rendered.computeIfAbsent(reason, DecisionJson::render));
     }
 
-    /** What JSON (and Jackson) escapes in a string: control characters, the quote and the backslash. */
-    private static boolean needsEscaping(byte[] utf8, int from, int to) {
-        for (int i = from; i < to; i++) {
+    /**
+     * What JSON (and Jackson) escapes in a string: control characters, the quote and the backslash.
+     * Eight bytes at a time: every line of a build asks it of an id, and a byte at a time that was
+     * a tenth of rendering at ten million items.
+     */
+    static boolean needsEscaping(byte[] utf8, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(utf8, i);
+            // A byte below 0x20 borrows into its high bit when 0x20 is taken from it; bytes from 0x80 up
+            // (UTF-8 past ASCII, never escaped) are left out by their own high bit. A borrow can only
+            // mark bytes above one that is below 0x20, so the test is exact for "any".
+            long control = (x - 0x2020202020202020L) & ~x & HIGH;
+            if ((control | zeroBytes(x ^ 0x2222222222222222L) | zeroBytes(x ^ 0x5C5C5C5C5C5C5C5CL)) != 0) {
+                return true;
+            }
+        }
+        for (; i < to; i++) {
             byte b = utf8[i];
             if (b >= 0 && (b < 0x20 || b == '"' || b == '\\')) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The high bit of each byte of {@code x} that is zero, and no other bit. */
+    private static long zeroBytes(long x) {
+        return ~((x & LOW) + LOW | x | LOW);
     }
 
     /** One decision as a JSON line (no newline). */
