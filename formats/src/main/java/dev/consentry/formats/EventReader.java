@@ -83,6 +83,9 @@ public final class EventReader implements JsonLines.Block<List<Event>> {
     private int atStart;
     private int atEnd;
     private final PlainFields fields = new PlainFields(ALL_FIELDS);
+    /** The key each field's string had last, tried first: the events of a meeting come together. -1 for none. */
+    private final int[] lastKeys = new int[ALL_FIELDS.size()];
+    private final Timestamps.Reader times = new Timestamps.Reader();
 
     private EventReader(SettingsCatalog catalog, Names names) {
         this.catalog = catalog;
@@ -95,6 +98,7 @@ public final class EventReader implements JsonLines.Block<List<Event>> {
         events = new ArrayList<>(expectedEvents);
         stringKeys.clear();
         stringsKnown = 0;
+        Arrays.fill(lastKeys, -1);
     }
 
     private static int bits(int... fields) {
@@ -166,15 +170,24 @@ public final class EventReader implements JsonLines.Block<List<Event>> {
                 } else {
                     locked = isTrue;
                 }
-            } else if (in.string()) {
-                if (field == AT) {
-                    atStart = in.start;
-                    atEnd = in.end;
-                } else {
-                    values[field] = string(in, (NAME_FIELDS & 1 << field) != 0);
+            } else if (field == AT) {
+                if (!in.string()) {
+                    return NOT_PLAIN;
                 }
+                atStart = in.start;
+                atEnd = in.end;
             } else {
-                return NOT_PLAIN;
+                int hint = lastKeys[field];
+                int key;
+                if (stringKeys.next(in, hint)) {
+                    key = hint;
+                } else if (in.string()) {
+                    key = stringKeys.number(in.bytes(), in.start, in.end - in.start, hint);
+                    lastKeys[field] = key;
+                } else {
+                    return NOT_PLAIN;
+                }
+                values[field] = string(key, in, (NAME_FIELDS & 1 << field) != 0);
             }
         } while (in.next(','));
         int seen = fields.seen();
@@ -196,7 +209,7 @@ public final class EventReader implements JsonLines.Block<List<Event>> {
 
     /** The event a plain line's fields make, or null if one of them is invalid. */
     private Event plainEvent(String type, byte[] buf, boolean value, boolean locked) {
-        long at = Timestamps.utcNanos(buf, atStart, atEnd - atStart);
+        long at = times.utcNanos(buf, atStart, atEnd - atStart);
         if (at == Timestamps.NOT_UTC_FORM) {
             return null;
         }
@@ -221,9 +234,11 @@ public final class EventReader implements JsonLines.Block<List<Event>> {
     }
 
 
-    /** The string just read, made once per block; for a name, the one {@link #names} holds. */
-    private String string(PlainJson in, boolean name) {
-        int key = stringKeys.number(in.bytes(), in.start, in.end - in.start, -1);
+    /**
+     * The string of key {@code key}, which {@code in} has just read, made once per block; for a
+     * name, the one {@link #names} holds.
+     */
+    private String string(int key, PlainJson in, boolean name) {
         if (key == stringsKnown) {
             if (key == strings.length) {
                 strings = Arrays.copyOf(strings, key * 2);
