@@ -66,7 +66,7 @@ final class JsonLines {
     interface Block<B> {
         int NOT_PLAIN = -1;
 
-        /** Begins a block of at most {@code expectedValues} values, forgetting the last block's. */
+        /** Begins a block of about {@code expectedValues} values, forgetting the last block's. */
         void start(int expectedValues);
 
         /**
@@ -96,8 +96,12 @@ final class JsonLines {
     /** Each block's result in file order, the line number of every value in file order, and the file's SHA-256. */
     record Result<B>(List<B> blocks, LineNumbers lines, String sha256) {}
 
-    /** One block's result and the line numbers of its values. */
-    private record Parsed<B>(B result, LineNumbers lines) {}
+    /**
+     * One block's result, the line numbers of its values counted from the block's first line as
+     * line 1, and how many lines the block has: a block learns where it starts in the file only
+     * once the blocks before it are counted, which the parsing threads do as they parse.
+     */
+    private record Parsed<B>(B result, LineNumbers lines, int lineCount, int length) {}
 
     private JsonLines() {}
 
@@ -129,8 +133,11 @@ final class JsonLines {
         MessageDigest sha256 = Hashing.sha256();
         try (InputStream in = Files.newInputStream(path)) {
             byte[] carry = new byte[0];
-            int line = 1;
             int checked = 0;
+            // The first line of the earliest block not yet checked, and the bytes and lines of those checked.
+            int checkedLine = 1;
+            long checkedBytes = 0;
+            long checkedLines = 0;
             while (true) {
                 int limit = carry.length + BLOCK;
                 byte[] spared = spare.poll();
@@ -153,16 +160,19 @@ final class JsonLines {
                     continue;
                 }
                 carry = Arrays.copyOfRange(buf, cut, len);
-                final int firstLine = line;
+                final boolean fileStart = parsed.isEmpty();
                 final int blockLength = cut;
-                final int blockLines = countNewlines(buf, cut);
-                line += blockLines;
+                // The lines a block holds are counted as it is parsed; its size is told from the lines
+                // per byte of the blocks parsed so far, with room to spare (a block a tenth longer
+                // than told grows once), and counted here only until one block is parsed.
+                final int expected = checkedLines == 0 ? countNewlines(buf, cut) + 1
+                        : (int) Math.min(Integer.MAX_VALUE - 8, cut * checkedLines / checkedBytes * 11 / 10 + 16);
                 inFlight.acquire();
                 parsed.add(pool.submit(() -> {
                     try {
                         Block<B> block = reader.get();
-                        block.start(blockLines + 1);
-                        return parse(file, buf, blockLength, firstLine, block);
+                        block.start(expected);
+                        return parse(file, buf, blockLength, fileStart, block);
                     } finally {
                         spare.offer(buf);
                         inFlight.release();
@@ -170,7 +180,10 @@ final class JsonLines {
                 }));
                 // Stop reading once the earliest unfinished block is known to be bad.
                 while (checked < parsed.size() && parsed.get(checked).isDone()) {
-                    parsed.get(checked++).get();
+                    Parsed<B> done = joined(parsed.get(checked++), checkedLine);
+                    checkedLine += done.lineCount();
+                    checkedBytes += done.length();
+                    checkedLines += done.lineCount();
                 }
                 if (eof) {
                     break;
@@ -178,10 +191,12 @@ final class JsonLines {
             }
             List<B> results = new ArrayList<>(parsed.size());
             LineNumbers.Builder lines = new LineNumbers.Builder();
+            int firstLine = 1;
             for (Future<Parsed<B>> block : parsed) {
-                Parsed<B> p = block.get();
+                Parsed<B> p = joined(block, firstLine);
                 results.add(p.result());
-                lines.add(p.lines());
+                lines.add(p.lines(), firstLine - 1);
+                firstLine += p.lineCount();
             }
             return new Result<>(results, lines.build(), Hashing.hex(sha256.digest()));
         } catch (IOException e) {
@@ -204,9 +219,28 @@ final class JsonLines {
         }
     }
 
-    private static <B> Parsed<B> parse(String file, byte[] buf, int length, int firstLine, Block<B> block) {
+    /**
+     * A block's result once it is parsed; an error it has names its line in the file, the block
+     * starting on {@code firstLine} (a block numbers its lines from 1).
+     */
+    private static <B> Parsed<B> joined(Future<Parsed<B>> block, int firstLine)
+            throws InterruptedException, ExecutionException {
+        try {
+            return block.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ConsentryException error) {
+                throw new ConsentryException(error.code(), error.location().map(at -> at.line() == 0 ? at
+                        : new SourceLocation(at.file(), at.line() + firstLine - 1, at.column(), at.field())),
+                        error.detail(), error.getCause());
+            }
+            throw e;
+        }
+    }
+
+    /** Parses a block, numbering its lines from 1; {@code fileStart} when it begins the file. */
+    private static <B> Parsed<B> parse(String file, byte[] buf, int length, boolean fileStart, Block<B> block) {
         LineNumbers.Builder lines = new LineNumbers.Builder();
-        int line = firstLine;
+        int line = 1;
         int start = 0;
         while (start < length) {
             int end = block.plainLine(buf, start, length);
@@ -221,13 +255,13 @@ final class JsonLines {
             }
             int contentEnd = end > start && buf[end - 1] == '\r' ? end - 1 : end;
             if (!isBlank(buf, start, contentEnd)) {
-                parseLine(file, buf, start, contentEnd - start, line, firstLine == 1 && start == 0, block);
+                parseLine(file, buf, start, contentEnd - start, line, fileStart && start == 0, block);
                 lines.add(line);
             }
             line++;
             start = end + 1;
         }
-        return new Parsed<>(block.result(), lines.build());
+        return new Parsed<>(block.result(), lines.build(), line - 1, length);
     }
 
     private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};

@@ -76,11 +76,11 @@ public final class LineNumbers {
             return this;
         }
 
-        /** Appends the values of another file's stretch, in order. */
-        Builder add(LineNumbers lines) {
+        /** Appends the values of a stretch of the file whose lines were counted from {@code offset + 1}, in order. */
+        Builder add(LineNumbers lines, int offset) {
             for (int r = 0; r < lines.runs; r++) {
                 int end = r + 1 < lines.runs ? lines.firstValue[r + 1] : lines.count;
-                add(lines.firstLine[r], end - lines.firstValue[r]);
+                add(Math.addExact(lines.firstLine[r], offset), end - lines.firstValue[r]);
             }
             return this;
         }

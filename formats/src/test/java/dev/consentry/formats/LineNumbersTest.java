@@ -9,10 +9,11 @@ import org.junit.jupiter.api.Test;
 class LineNumbersTest {
     @Test
     void values_on_consecutive_lines_are_one_run_and_gaps_start_new_ones() {
+        // Blocks number their lines from 1; the second starts on line 6 of the file, after five lines.
         LineNumbers.Builder first = new LineNumbers.Builder().add(1).add(2).add(4).add(5);
-        LineNumbers.Builder second = new LineNumbers.Builder().add(6, 3).add(12);
-        LineNumbers lines = new LineNumbers.Builder().add(first.build()).add(second.build()).add(new LineNumbers.Builder().build())
-                .build();
+        LineNumbers.Builder second = new LineNumbers.Builder().add(1, 3).add(7);
+        LineNumbers lines = new LineNumbers.Builder().add(first.build(), 0).add(second.build(), 5)
+                .add(new LineNumbers.Builder().build(), 12).build();
         assertThat(lines.count()).isEqualTo(8);
         int[] expected = {1, 2, 4, 5, 6, 7, 8, 12};
         for (int value = 0; value < expected.length; value++) {
