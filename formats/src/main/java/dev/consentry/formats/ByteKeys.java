@@ -69,7 +69,10 @@ final class ByteKeys {
         return in.string(bytes, start, end[key] - start);
     }
 
-    /** Whether a list of strings that spans key {@code key}'s bytes comes next in {@code in}, consuming it if so. */
+    /**
+     * Whether a list of strings that spans key {@code key}'s bytes comes next in {@code in},
+     * consuming it if so.
+     */
     boolean nextList(PlainJson in, int key) {
         if (key < 0) {
             return false;

@@ -83,7 +83,7 @@ public final class EventReader implements JsonLines.Block<List<Event>> {
     private int atStart;
     private int atEnd;
     private final PlainFields fields = new PlainFields(ALL_FIELDS);
-    /** The key each field's string had last, tried first: the events of a meeting come together. -1 for none. */
+    /** The key each field's string had last (-1 for none), tried first: the events of a meeting come together. */
     private final int[] lastKeys = new int[ALL_FIELDS.size()];
     private final Timestamps.Reader times = new Timestamps.Reader();
 

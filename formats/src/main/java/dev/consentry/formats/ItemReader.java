@@ -184,8 +184,7 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
                     }
                     yield true;
                 }
-                case CATEGORY -> categoryKeys.next(in, lastCategory) ? plainCategory(lastCategory, item)
-                        : in.string() && plainCategory(categoryKeys.number(buf, in.start, in.end - in.start, lastCategory), in, item);
+                case CATEGORY -> plainCategory(in, item);
                 case CREATED -> in.string() && plainCreated(in, item);
                 case SUBJECTS -> in.nullLiteral() || plainSubjects(in, item);
                 case PARENTS -> in.nullLiteral() || plainParents(in, item);
@@ -227,19 +226,23 @@ public final class ItemReader implements JsonLines.Block<ItemBatch> {
         return nameIds[key];
     }
 
-    /** The category of key {@code key}, which {@code in} has just read for the first time. */
-    private boolean plainCategory(int key, PlainJson in, ItemBatch.Row item) {
-        if (key == categoriesKnown) {
-            if (key == categories.length) {
-                categories = Arrays.copyOf(categories, key * 2);
+    /** The category a plain line names, tried first as the one the line before named. */
+    private boolean plainCategory(PlainJson in, ItemBatch.Row item) {
+        int key;
+        if (categoryKeys.next(in, lastCategory)) {
+            key = lastCategory;
+        } else if (in.string()) {
+            key = categoryKeys.number(in.bytes(), in.start, in.end - in.start, lastCategory);
+            if (key == categoriesKnown) {
+                if (key == categories.length) {
+                    categories = Arrays.copyOf(categories, key * 2);
+                }
+                categories[categoriesKnown++] = taxonomy.category(ascii(in)).orElse(null);
             }
-            categories[categoriesKnown++] = taxonomy.category(ascii(in)).orElse(null);
+            lastCategory = key;
+        } else {
+            return false;
         }
-        return plainCategory(key, item);
-    }
-
-    private boolean plainCategory(int key, ItemBatch.Row item) {
-        lastCategory = key;
         if (categories[key] == null) {
             return false;
         }

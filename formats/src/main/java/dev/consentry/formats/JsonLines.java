@@ -163,9 +163,9 @@ final class JsonLines {
                 carry = Arrays.copyOfRange(buf, cut, len);
                 final boolean fileStart = parsed.isEmpty();
                 final int blockLength = cut;
-                // The lines a block holds are counted as it is parsed; its size is told from the lines
-                // per byte of the blocks parsed so far, with room to spare (a block a tenth longer
-                // than told grows once), and counted here only until one block is parsed.
+                // A block's lines are counted as it is parsed. Its reader is told how many to expect
+                // from the lines per byte of the blocks joined so far, a tenth over (a block with more
+                // grows once); they are counted here only until the first block is joined.
                 final int expected = checkedLines == 0 ? countNewlines(buf, cut) + 1
                         : (int) Math.min(Integer.MAX_VALUE - 8, cut * checkedLines / checkedBytes * 11 / 10 + 16);
                 inFlight.acquire();

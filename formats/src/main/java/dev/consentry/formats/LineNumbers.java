@@ -76,7 +76,10 @@ public final class LineNumbers {
             return this;
         }
 
-        /** Appends the values of a stretch of the file whose lines were counted from {@code offset + 1}, in order. */
+        /**
+         * Appends, in order, the values of a stretch of the file whose lines were numbered from 1
+         * where the file's line {@code offset + 1} is.
+         */
         Builder add(LineNumbers lines, int offset) {
             for (int r = 0; r < lines.runs; r++) {
                 int end = r + 1 < lines.runs ? lines.firstValue[r + 1] : lines.count;
