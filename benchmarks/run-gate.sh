@@ -19,7 +19,12 @@ sizes=("$@")
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time (apt-get install time)" >&2; exit 2; }
 
 "$root/consentry" --version >/dev/null   # build once, outside the measurement
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
+echo "machine: $(nproc) cores ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
+# The machines measured so far differed by about 2x on the same code (docs/benchmarks.md, eighth round);
+# SHA-256's speed on one core, which the build id and the Merkle root depend on, tells them apart.
+if command -v openssl >/dev/null; then
+  echo "sha-256 on one core (openssl): $(openssl speed -seconds 1 -bytes 16384 -evp sha256 2>/dev/null | awk '/^sha256/ {printf "%.2f GB/s", $2 / 1e6}')"
+fi
 echo "java options: $CONSENTRY_JAVA_OPTS"
 printf '%-12s %10s %12s %12s %12s %10s\n' items generate_s gate_s items_per_s user+sys_s peak_rss
 for n in "${sizes[@]}"; do
