@@ -135,10 +135,10 @@ final class JsonLines {
         try (InputStream in = Files.newInputStream(path)) {
             byte[] carry = new byte[0];
             int checked = 0;
-            // The first line of the earliest block not yet checked, and the bytes and lines of those checked.
+            // The first line of the earliest block not yet checked, and the bytes and values of those checked.
             int checkedLine = 1;
             long checkedBytes = 0;
-            long checkedLines = 0;
+            long checkedValues = 0;
             while (true) {
                 int limit = carry.length + BLOCK;
                 byte[] spared = spare.poll();
@@ -163,11 +163,12 @@ final class JsonLines {
                 carry = Arrays.copyOfRange(buf, cut, len);
                 final boolean fileStart = parsed.isEmpty();
                 final int blockLength = cut;
-                // A block's lines are counted as it is parsed. Its reader is told how many to expect
-                // from the lines per byte of the blocks joined so far, a tenth over (a block with more
-                // grows once); they are counted here only until the first block is joined.
-                final int expected = checkedLines == 0 ? countNewlines(buf, cut) + 1
-                        : (int) Math.min(Integer.MAX_VALUE - 8, cut * checkedLines / checkedBytes * 11 / 10 + 16);
+                // A block's lines are counted as it is parsed. Its reader is told how many values to
+                // expect from the values per byte of the blocks joined so far, a tenth over (a block with
+                // more grows once; blank lines, which hold none, do not inflate it); until a block is
+                // joined, from its lines, counted here.
+                final int expected = checkedBytes == 0 ? countNewlines(buf, cut) + 1
+                        : (int) Math.min(Integer.MAX_VALUE - 8, cut * checkedValues / checkedBytes * 11 / 10 + 16);
                 inFlight.acquire();
                 parsed.add(pool.submit(() -> {
                     try {
@@ -184,7 +185,7 @@ final class JsonLines {
                     Parsed<B> done = joined(parsed.get(checked++), checkedLine);
                     checkedLine += done.lineCount();
                     checkedBytes += done.length();
-                    checkedLines += done.lineCount();
+                    checkedValues += done.lines().count();
                 }
                 if (eof) {
                     break;
@@ -323,7 +324,7 @@ final class JsonLines {
 
     /**
      * Counts newlines eight bytes at a time, to size the blocks handed on before the first is
-     * parsed. A byte of {@code x} is zero exactly when its high bit survives
+     * joined. A byte of {@code x} is zero exactly when its high bit survives
      * {@code ~((x & 0x7F..) + 0x7F.. | x | 0x7F..)}.
      */
     private static int countNewlines(byte[] buf, int len) {
