@@ -140,7 +140,8 @@ final class Timestamps {
             if (nanos != NOT_UTC_FORM && length == 20) {
                 dayHead = (long) LONGS.get(text, from);
                 dayTail = (int) INTS.get(text, from + 7) >>> 8;
-                daySeconds = Math.floorDiv(nanos, 1_000_000_000L) - Math.floorMod(Math.floorDiv(nanos, 1_000_000_000L), 86_400L);
+                long seconds = Math.floorDiv(nanos, 1_000_000_000L);
+                daySeconds = seconds - Math.floorMod(seconds, 86_400L);
             }
             return nanos;
         }
