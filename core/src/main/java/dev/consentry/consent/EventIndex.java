@@ -35,7 +35,7 @@ public final class EventIndex implements ConsentState {
         // The chain is one long sequence of hashes; it is computed beside the indexing, not after it.
         CompletableFuture<String> chain = CompletableFuture.supplyAsync(() -> {
             EventChain c = new EventChain();
-            b.recorded.forEach(c::append);
+            b.logs.forEach(c::append);
             return c.head();
         });
         this.catalog = b.catalog;
@@ -44,19 +44,21 @@ public final class EventIndex implements ConsentState {
         List<Event.SettingChange> settings = new ArrayList<>();
         List<Event.Membership> memberships = new ArrayList<>();
         int kinds = catalog.notices().size();
-        NoticeFolds noticeEvents = new NoticeFolds(b.recorded.size());
-        for (Event event : b.recorded) {
-            long at = Instants.nanos(event.at());
-            if (event instanceof Event.SettingChange s) {
-                settings.add(s);
-            } else if (event instanceof Event.Membership m) {
-                memberships.add(m);
-            } else if (event instanceof Event.NoticeAck a) {
-                noticeEvents.add(a.meeting(), a.user(), a.notice().index(), at);
-            } else if (event instanceof Event.Objection o) {
-                noticeEvents.add(o.meeting(), o.user(), kinds + o.notice().index(), at);
-            } else if (event instanceof Event.Erasure e) {
-                erasures.merge(e.item(), at, Math::min);
+        NoticeFolds noticeEvents = new NoticeFolds(b.logs.stream().mapToInt(EventLog::size).sum());
+        for (EventLog log : b.logs) {
+            for (int i = 0; i < log.size(); i++) {
+                if (log.isNotice(i)) {
+                    noticeEvents.add(log.meeting(i), log.user(i), (log.objection(i) ? kinds : 0) + log.notice(i).index(), log.at(i));
+                    continue;
+                }
+                Event event = log.other(i);
+                if (event instanceof Event.SettingChange s) {
+                    settings.add(s);
+                } else if (event instanceof Event.Membership m) {
+                    memberships.add(m);
+                } else if (event instanceof Event.Erasure e) {
+                    erasures.merge(e.item(), Instants.nanos(e.at()), Math::min);
+                }
             }
         }
         settings.sort(Comparator.comparing(Event::at));
@@ -555,7 +557,10 @@ public final class EventIndex implements ConsentState {
     /** Collects events in recording order; {@link #build()} indexes them. */
     public static final class Builder {
         private final SettingsCatalog catalog;
-        private final List<Event> recorded = new ArrayList<>();
+        /** Every event recorded, in order. */
+        private final List<EventLog> logs = new ArrayList<>();
+        /** The last log, if this builder made it, where {@link #add(Event)} appends; null when a log was added after it. */
+        private EventLog tail;
 
         private Builder(SettingsCatalog catalog) {
             this.catalog = requireNonNull(catalog, "catalog is null");
@@ -563,6 +568,30 @@ public final class EventIndex implements ConsentState {
 
         /** Records one event; it must use this builder's catalog's settings and notices. */
         public Builder add(Event event) {
+            check(event);
+            if (tail == null) {
+                tail = new EventLog(16);
+                logs.add(tail);
+            }
+            tail.add(event);
+            return this;
+        }
+
+        /**
+         * Records a log's events after those recorded so far; they must use this builder's catalog's
+         * settings and notices, and the log must not change afterwards.
+         */
+        public Builder add(EventLog log) {
+            for (NoticeDefinition notice : log.notices()) {
+                requireFromCatalog(catalog.notices(), notice);
+            }
+            log.others().forEach(this::check);
+            logs.add(log);
+            tail = null;
+            return this;
+        }
+
+        private void check(Event event) {
             Instants.nanos(event.at());
             if (event instanceof Event.SettingChange s) {
                 requireFromCatalog(catalog.settings(), s.setting());
@@ -571,8 +600,6 @@ public final class EventIndex implements ConsentState {
             } else if (event instanceof Event.Objection o) {
                 requireFromCatalog(catalog.notices(), o.notice());
             }
-            recorded.add(event);
-            return this;
         }
 
         private static <T> void requireFromCatalog(List<T> known, T definition) {

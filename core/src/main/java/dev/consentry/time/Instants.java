@@ -31,10 +31,15 @@ public final class Instants {
      * a build writes millions of times, at about 150 ns each through {@code java.time}'s.
      */
     public static boolean formatUtcSeconds(Instant instant, char[] out) {
-        if (instant.getNano() != 0) {
-            return false;
-        }
-        long seconds = instant.getEpochSecond();
+        return instant.getNano() == 0 && formatEpochSeconds(instant.getEpochSecond(), out);
+    }
+
+    /** As {@link #formatUtcSeconds(Instant, char[])}, for the instant {@code nanos} nanoseconds after the epoch. */
+    public static boolean formatUtcSeconds(long nanos, char[] out) {
+        return Math.floorMod(nanos, 1_000_000_000L) == 0 && formatEpochSeconds(Math.floorDiv(nanos, 1_000_000_000L), out);
+    }
+
+    private static boolean formatEpochSeconds(long seconds, char[] out) {
         long days = Math.floorDiv(seconds, SECONDS_PER_DAY);
         int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
         long z = days + 719_468;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.consentry.consent.Event;
 import dev.consentry.consent.EventIndex;
+import dev.consentry.consent.EventLog;
 import dev.consentry.consent.NoticeDefinition;
 import dev.consentry.consent.Scope;
 import dev.consentry.consent.SettingDefinition;
@@ -34,7 +35,7 @@ import java.util.Optional;
  * bytes and any other line through Jackson, which names the error in a bad one. The strings of a
  * block (meetings, users, notice kinds) repeat from line to line and are made once per block.
  */
-public final class EventReader implements JsonLines.Block<List<Event>> {
+public final class EventReader implements JsonLines.Block<EventLog> {
     private static final Map<String, List<String>> FIELDS = Map.of(
             "setting", List.of("type", "at", "actor", "role", "scope", "key", "value", "locked"),
             "membership", List.of("type", "at", "user", "account", "group"),
@@ -71,7 +72,7 @@ public final class EventReader implements JsonLines.Block<List<Event>> {
 
     private final SettingsCatalog catalog;
     private final Names names;
-    private List<Event> events;
+    private EventLog log;
     private final PlainJson plain = new PlainJson();
     private final ByteKeys stringKeys = new ByteKeys();
     private String[] strings = new String[256];
@@ -95,7 +96,7 @@ public final class EventReader implements JsonLines.Block<List<Event>> {
     /** Forgets the last block's strings too, so their table stays the size of one block's and in cache. */
     @Override
     public void start(int expectedEvents) {
-        events = new ArrayList<>(expectedEvents);
+        log = new EventLog(expectedEvents);
         stringKeys.clear();
         stringsKnown = 0;
         Arrays.fill(lastKeys, -1);
@@ -109,12 +110,17 @@ public final class EventReader implements JsonLines.Block<List<Event>> {
         return bits;
     }
 
-    /** The events of a file, in file order, and the SHA-256 of its bytes. */
-    public record EventFile(List<Event> events, String sha256) {
+    /** The events of a file in logs of consecutive events, in file order, and the SHA-256 of its bytes. */
+    public record EventFile(List<EventLog> logs, String sha256) {
+        /** The events, in file order, made anew where they are notices (a log holds those as columns). */
+        public List<Event> events() {
+            return logs.stream().flatMap(log -> log.events().stream()).toList();
+        }
+
         /** The consent state these events describe. */
         public EventIndex index(SettingsCatalog catalog) {
             EventIndex.Builder builder = EventIndex.builder(catalog);
-            events.forEach(builder::add);
+            logs.forEach(builder::add);
             return builder.build();
         }
     }
@@ -130,20 +136,18 @@ public final class EventReader implements JsonLines.Block<List<Event>> {
      * characters (about a seventh of a consent-checked decision, measured).
      */
     public static EventFile read(Path path, SettingsCatalog catalog, Names names) {
-        JsonLines.Result<List<Event>> result = JsonLines.read(path, () -> new EventReader(catalog, names));
-        List<Event> events = new ArrayList<>(result.lines().count());
-        result.blocks().forEach(events::addAll);
-        return new EventFile(events, result.sha256());
+        JsonLines.Result<EventLog> result = JsonLines.read(path, () -> new EventReader(catalog, names));
+        return new EventFile(result.blocks(), result.sha256());
     }
 
     @Override
     public void line(JsonParser p, JsonLines.LineContext line) throws IOException {
-        events.add(parse(p, line));
+        log.add(parse(p, line));
     }
 
     @Override
-    public List<Event> result() {
-        return events;
+    public EventLog result() {
+        return log;
     }
 
     @Override
@@ -199,38 +203,40 @@ public final class EventReader implements JsonLines.Block<List<Event>> {
         if (allowed == null || (seen & ~allowed) != 0 || (seen & required) != required) {
             return NOT_PLAIN;
         }
-        Event event = plainEvent(values[TYPE], buf, value, locked);
-        int end = event == null ? NOT_PLAIN : in.lineEnd();
-        if (end != NOT_PLAIN) {
-            events.add(event);
-        }
-        return end;
+        int end = in.lineEnd();
+        return end != NOT_PLAIN && plainEvent(values[TYPE], buf, value, locked) ? end : NOT_PLAIN;
     }
 
-    /** The event a plain line's fields make, or null if one of them is invalid. */
-    private Event plainEvent(String type, byte[] buf, boolean value, boolean locked) {
+    /**
+     * Adds the event a plain line's fields make; false, having added nothing, if one of them is
+     * invalid. A notice goes into the log's columns without an event made of it.
+     */
+    private boolean plainEvent(String type, byte[] buf, boolean value, boolean locked) {
         long at = times.utcNanos(buf, atStart, atEnd - atStart);
         if (at == Timestamps.NOT_UTC_FORM) {
-            return null;
+            return false;
         }
-        Instant instant = Instants.instant(at);
-        return switch (type) {
+        if (type.equals("notice_ack") || type.equals("objection")) {
+            Optional<NoticeDefinition> notice = catalog.notice(values[NOTICE]);
+            notice.ifPresent(n -> log.addNotice(type.equals("objection"), at, values[MEETING], values[USER], n));
+            return notice.isPresent();
+        }
+        Event event = switch (type) {
             case "setting" -> {
                 Optional<Scope> scope = Scope.parse(values[SCOPE]);
                 Optional<SettingDefinition> key = catalog.setting(values[KEY]);
-                yield scope.isEmpty() || key.isEmpty() ? null
-                        : new Event.SettingChange(instant, values[ACTOR], values[ROLE], scope.get(), key.get(), value, locked);
+                yield scope.isEmpty() || key.isEmpty() ? null : new Event.SettingChange(Instants.instant(at),
+                        values[ACTOR], values[ROLE], scope.get(), key.get(), value, locked);
             }
-            case "membership" -> new Event.Membership(instant, values[ACCOUNT], values[USER], values[GROUP]);
-            case "notice_ack", "objection" -> {
-                Optional<NoticeDefinition> notice = catalog.notice(values[NOTICE]);
-                yield notice.isEmpty() ? null : type.equals("notice_ack")
-                        ? new Event.NoticeAck(instant, values[MEETING], values[USER], notice.get())
-                        : new Event.Objection(instant, values[MEETING], values[USER], notice.get());
-            }
-            case "erasure" -> new Event.Erasure(instant, values[ITEM]);
+            case "membership" -> new Event.Membership(Instants.instant(at), values[ACCOUNT], values[USER], values[GROUP]);
+            case "erasure" -> new Event.Erasure(Instants.instant(at), values[ITEM]);
             default -> null;
         };
+        if (event == null) {
+            return false;
+        }
+        log.add(event);
+        return true;
     }
 
 

@@ -3,6 +3,7 @@ package dev.consentry.formats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentry.consent.Event;
+import dev.consentry.consent.EventIndex;
 import dev.consentry.consent.NoticeDefinition;
 import dev.consentry.consent.Scope;
 import dev.consentry.consent.SettingsCatalog;
@@ -61,6 +62,8 @@ class EventWriterTest {
 
         EventReader.EventFile read = EventReader.read(file, CATALOG);
         assertThat(read.events()).containsExactlyElementsOf(oneOfEach());
-        assertThat(read.index(CATALOG).head()).isEqualTo(new EventReader.EventFile(oneOfEach(), "").index(CATALOG).head());
+        EventIndex.Builder recorded = EventIndex.builder(CATALOG);
+        oneOfEach().forEach(recorded::add);
+        assertThat(read.index(CATALOG).head()).isEqualTo(recorded.build().head());
     }
 }

@@ -163,6 +163,17 @@ class TimestampsProperties {
     }
 
     @Property
+    void aTimeInNanosecondsIsSpelledAsItsInstantIs(@ForAll long anyNanos, @ForAll @LongRange(min = -9_223_372_036L, max = 9_223_372_035L) long seconds) {
+        for (long nanos : new long[] {anyNanos, seconds * 1_000_000_000L}) {
+            char[] fromNanos = new char[Instants.UTC_SECONDS_LENGTH];
+            char[] fromInstant = new char[Instants.UTC_SECONDS_LENGTH];
+
+            assertThat(Instants.formatUtcSeconds(nanos, fromNanos)).isEqualTo(Instants.formatUtcSeconds(Instants.instant(nanos), fromInstant));
+            assertThat(fromNanos).isEqualTo(fromInstant);
+        }
+    }
+
+    @Property
     void fractionsAndFarYearsAreLeftToInstantToString(@ForAll @IntRange(min = 1, max = 999_999_999) int nanos) {
         char[] out = new char[Instants.UTC_SECONDS_LENGTH];
 
