@@ -29,9 +29,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -121,14 +123,38 @@ public final class LocalGate {
                         + bundle.taxonomy().purposes().stream().map(Purpose::name).toList() + ")"));
     }
 
-    /** Decides every item of loaded inputs and writes the build into {@code out}, all or nothing. */
+    /**
+     * Decides every item of loaded inputs and writes the build into {@code out}, all or nothing.
+     *
+     * <p>Items are decided twice: once to learn which are allowed, then again as their lines are
+     * rendered and written. Writing gigabytes of lines waits on the disk, and the Merkle tree is
+     * work for the processor alone, so the tree is built over the first pass's allowed items on a
+     * thread of its own while the second pass writes; a decision is a pure function of the
+     * prepared decider, so both passes decide alike, and deciding again costs less than the tree
+     * did after the writes (docs/benchmarks.md, tenth round).
+     */
     public static BuildRecord build(Inputs inputs, Purpose purpose, Instant at, Path out, Progress progress) {
         progress.phase("preparing", 0);
         Decider decider = new DecisionEngine(inputs.bundle(), inputs.state()).over(inputs.graph()).prepare(at);
+        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+            Thread t = new Thread(r, "consentry-gate");
+            t.setDaemon(true);
+            return t;
+        });
         try (OutputDirectory dir = OutputDirectory.open(out)) {
-            Tally tally = decideAll(decider, purpose, at, dir, progress);
+            FutureTask<Tallied> tallying = new FutureTask<>(() -> {
+                Tally tally = tallyAll(decider, purpose, at);
+                return new Tallied(tally, merkleTree(inputs.graph(), tally.allowedNodes, (int) tally.allowed));
+            });
+            Thread hashing = new Thread(tallying, "consentry-merkle");
+            hashing.setDaemon(true);
+            hashing.start();
+            progress.phase("deciding", decider.graph().size());
+            writeAll(decider, purpose, at, dir, pool, progress);
             progress.phase("merkle", 0);
-            MerkleTree tree = merkleTree(inputs.graph(), tally.allowedNodes, (int) tally.allowed);
+            Tallied tallied = done(tallying);
+            Tally tally = tallied.tally();
+            MerkleTree tree = tallied.tree();
             BuildRecord record = record(inputs, purpose, at, tally, tree);
             try (OutputStream json = Files.newOutputStream(dir.file(BUILD))) {
                 BuildJson.write(record, json);
@@ -138,6 +164,8 @@ public final class LocalGate {
         } catch (IOException e) {
             throw new ConsentryException(OUTPUT_FAILED, Optional.of(SourceLocation.file(out.toString())),
                     "cannot write the build: " + e.getMessage(), e);
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -276,86 +304,119 @@ public final class LocalGate {
     }
 
     /**
-     * What the decided chunks add up to. The allowed nodes' array grows as they come, rather than
-     * being made for every item: fresh memory is dear on the machines measured (about 2 ms a
-     * megabyte to fault and zero), and a build allows a fraction of its items.
+     * What the first pass found: the allowed nodes in node order, and the denials by code (a
+     * denied item counted once under each code among its reasons).
      */
     private static final class Tally {
-        int[] allowedNodes = new int[CHUNK];
-        long allowed;
-        long denied;
-        final long[] deniedByCode = new long[ReasonCode.values().length];
+        final int[] allowedNodes;
+        final long allowed;
+        final long denied;
+        final long[] deniedByCode;
 
-        void allow(int[] nodes, int count) {
-            int at = (int) allowed;
-            if (at + count > allowedNodes.length) {
-                allowedNodes = Arrays.copyOf(allowedNodes, Math.max(allowedNodes.length * 2, at + count));
-            }
-            System.arraycopy(nodes, 0, allowedNodes, at, count);
-            allowed += count;
+        Tally(int[] allowedNodes, long denied, long[] deniedByCode) {
+            this.allowedNodes = allowedNodes;
+            this.allowed = allowedNodes.length;
+            this.denied = denied;
+            this.deniedByCode = deniedByCode;
         }
     }
 
+    /** What the tally found, and the tree over the allowed ids. */
+    private record Tallied(Tally tally, MerkleTree tree) {}
+
     /**
-     * One chunk's decisions, rendered. A chunk is reused once its lines are written, so a build
-     * allocates its output buffers once, not megabytes per chunk.
+     * Decides every node again, on the calling thread, keeping only whether it is allowed and its
+     * denials' codes (a denied item counted once under each code among its reasons).
      */
+    private static Tally tallyAll(Decider decider, Purpose purpose, Instant at) {
+        int n = decider.graph().size();
+        Verdict verdict = new Verdict();
+        int[] allowedNodes = new int[CHUNK];
+        int allowed = 0;
+        long denied = 0;
+        long[] deniedByCode = new long[ReasonCode.values().length];
+        boolean[] seen = new boolean[deniedByCode.length];
+        for (int node = 0; node < n; node++) {
+            Verdict v = decider.decide(node, purpose, at, verdict);
+            if (v.allowed()) {
+                if (allowed == allowedNodes.length) {
+                    allowedNodes = Arrays.copyOf(allowedNodes, allowed * 2);
+                }
+                allowedNodes[allowed++] = node;
+            } else {
+                denied++;
+                Arrays.fill(seen, false);
+                for (int r = 0; r < v.reasons(); r++) {
+                    int code = v.reason(r).code().ordinal();
+                    if (!seen[code]) {
+                        seen[code] = true;
+                        deniedByCode[code]++;
+                    }
+                }
+            }
+        }
+        return new Tally(Arrays.copyOf(allowedNodes, allowed), denied, deniedByCode);
+    }
+
+    /** One chunk's lines, rendered; reused once they are written, so a build allocates its output buffers once. */
     private static final class Chunk {
         final LineBuffer allowedLines = new LineBuffer(1 << 20);
         final LineBuffer deniedLines = new LineBuffer(1 << 20);
-        final int[] allowedNodes = new int[CHUNK];
-        final long[] deniedByCode = new long[ReasonCode.values().length];
-        int allowed;
-        int denied;
+        int lines;
 
         void clear() {
             allowedLines.clear();
             deniedLines.clear();
-            Arrays.fill(deniedByCode, 0);
-            allowed = 0;
-            denied = 0;
+            lines = 0;
         }
     }
 
     /**
-     * Decides and renders chunks on the pool; this thread takes them in item order, counts them and
-     * appends their lines to the two files, whose own threads write them.
+     * The second pass: decides and renders chunks on the pool; this thread takes them in item
+     * order and appends their lines to the two files, whose own threads write them.
      */
-    private static Tally decideAll(Decider decider, Purpose purpose, Instant at, OutputDirectory dir, Progress progress)
-            throws IOException {
+    private static void writeAll(Decider decider, Purpose purpose, Instant at, OutputDirectory dir, ExecutorService pool,
+            Progress progress) throws IOException {
         int n = decider.graph().size();
         int threads = Runtime.getRuntime().availableProcessors();
-        Tally tally = new Tally();
-        progress.phase("deciding", n);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "consentry-gate");
-            t.setDaemon(true);
-            return t;
-        });
         ThreadLocal<Renderer> renderers = ThreadLocal.withInitial(() -> new Renderer(new Verdict(), new DecisionJson()));
         Deque<Chunk> free = new ArrayDeque<>();
         try (OutputFile allowed = OutputFile.create(dir.file(ALLOWED)); OutputFile denied = OutputFile.create(dir.file(DENIED))) {
-            Deque<Future<Chunk>> deciding = new ArrayDeque<>();
+            Deque<Future<Chunk>> rendering = new ArrayDeque<>();
             int next = 0;
-            while (next < n || !deciding.isEmpty()) {
-                while (next < n && deciding.size() < threads * 4) {
+            while (next < n || !rendering.isEmpty()) {
+                while (next < n && rendering.size() < threads * 4) {
                     int from = next;
                     int to = Math.min(n, from + CHUNK);
                     Chunk chunk = free.isEmpty() ? new Chunk() : free.pop();
-                    deciding.add(pool.submit(() -> decideChunk(decider, purpose, at, from, to, renderers.get(), chunk)));
+                    rendering.add(pool.submit(() -> renderChunk(decider, purpose, at, from, to, renderers.get(), chunk)));
                     next = to;
                 }
-                Chunk chunk = deciding.poll().get();
+                Chunk chunk = done(rendering.poll());
                 allowed.append(chunk.allowedLines);
                 denied.append(chunk.deniedLines);
-                tally.allow(chunk.allowedNodes, chunk.allowed);
-                tally.denied += chunk.denied;
-                for (int c = 0; c < tally.deniedByCode.length; c++) {
-                    tally.deniedByCode[c] += chunk.deniedByCode[c];
-                }
-                progress.advance(chunk.allowed + chunk.denied);
+                progress.advance(chunk.lines);
                 free.push(chunk);
             }
+        }
+    }
+
+    private static Chunk renderChunk(Decider decider, Purpose purpose, Instant at, int from, int to, Renderer renderer,
+            Chunk chunk) {
+        chunk.clear();
+        ItemGraph graph = decider.graph();
+        for (int node = from; node < to; node++) {
+            Verdict v = decider.decide(node, purpose, at, renderer.verdict);
+            renderer.json.write(graph, node, v, v.allowed() ? chunk.allowedLines : chunk.deniedLines);
+        }
+        chunk.lines = to - from;
+        return chunk;
+    }
+
+    /** A task's result; what it threw, as it was thrown (an I/O error as one). */
+    private static <T> T done(Future<T> task) throws IOException {
+        try {
+            return task.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;
@@ -363,40 +424,14 @@ public final class LocalGate {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
-            throw new IllegalStateException("deciding failed", e.getCause());
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("building failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while deciding", e);
-        } finally {
-            pool.shutdownNow();
+            throw new IllegalStateException("interrupted while building", e);
         }
-        return tally;
-    }
-
-    private static Chunk decideChunk(Decider decider, Purpose purpose, Instant at, int from, int to, Renderer renderer,
-            Chunk chunk) {
-        chunk.clear();
-        boolean[] seen = new boolean[chunk.deniedByCode.length];
-        ItemGraph graph = decider.graph();
-        for (int node = from; node < to; node++) {
-            Verdict v = decider.decide(node, purpose, at, renderer.verdict);
-            if (v.allowed()) {
-                chunk.allowedNodes[chunk.allowed++] = node;
-                renderer.json.write(graph, node, v, chunk.allowedLines);
-            } else {
-                chunk.denied++;
-                Arrays.fill(seen, false);
-                for (int r = 0; r < v.reasons(); r++) {
-                    int code = v.reason(r).code().ordinal();
-                    if (!seen[code]) {
-                        seen[code] = true;
-                        chunk.deniedByCode[code]++;
-                    }
-                }
-                renderer.json.write(graph, node, v, chunk.deniedLines);
-            }
-        }
-        return chunk;
     }
 
     /** One pool thread's reusable verdict and line writer. */
