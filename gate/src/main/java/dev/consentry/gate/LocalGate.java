@@ -53,8 +53,8 @@ import java.util.stream.IntStream;
  * pool thread that also renders its output lines, so serialisation scales with cores too; the
  * calling thread appends finished chunks in item order to the two {@link OutputFile}s, so output
  * order is input order whatever the thread count; a chunk's buffers are reused once copied.
- * Allowed nodes are kept as numbers and sorted once by their ids' UTF-8 bytes, as the graph holds
- * them, for the Merkle root.
+ * Beside them, a tally of the allowed nodes, kept as numbers and sorted once by their ids' UTF-8
+ * bytes, as the graph holds them, gives the Merkle root ({@link #build}).
  */
 public final class LocalGate {
     static final String ALLOWED = "allowed.jsonl";
@@ -126,12 +126,12 @@ public final class LocalGate {
     /**
      * Decides every item of loaded inputs and writes the build into {@code out}, all or nothing.
      *
-     * <p>Items are decided twice: once to learn which are allowed, then again as their lines are
-     * rendered and written. Writing gigabytes of lines waits on the disk, and the Merkle tree is
-     * work for the processor alone, so the tree is built over the first pass's allowed items on a
-     * thread of its own while the second pass writes; a decision is a pure function of the
-     * prepared decider, so both passes decide alike, and deciding again costs less than the tree
-     * did after the writes (docs/benchmarks.md, tenth round).
+     * <p>Items are decided twice, at once: on the pool as their lines are rendered and written,
+     * and on a thread of its own that tallies which are allowed and builds the Merkle tree over
+     * them. Writing gigabytes of lines waits on the disk and leaves a core to spare, and the tree
+     * is work for the processor alone, which used to start only once the last line was written; a
+     * decision is a pure function of the prepared decider, so both passes decide alike
+     * (docs/benchmarks.md, tenth round).
      */
     public static BuildRecord build(Inputs inputs, Purpose purpose, Instant at, Path out, Progress progress) {
         progress.phase("preparing", 0);
