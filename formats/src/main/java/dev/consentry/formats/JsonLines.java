@@ -58,6 +58,7 @@ final class JsonLines {
     static final JsonFactory JSON = JsonFactory.builder().build();
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int BLOCK = 4 << 20;
+    private static final int READ = 256 << 10;
 
     /**
      * A reader of blocks of lines, used by one thread: each block is {@linkplain #start started},
@@ -146,7 +147,7 @@ final class JsonLines {
                 System.arraycopy(carry, 0, buf, 0, carry.length);
                 int len = carry.length;
                 int n;
-                while (len < limit && (n = in.read(buf, len, limit - len)) > 0) {
+                while (len < limit && (n = in.read(buf, len, Math.min(limit - len, READ))) > 0) {
                     sha256.update(buf, len, n);
                     len += n;
                 }
