@@ -53,8 +53,8 @@ import java.util.stream.IntStream;
  * pool thread that also renders its output lines, so serialisation scales with cores too; the
  * calling thread appends finished chunks in item order to the two {@link OutputFile}s, so output
  * order is input order whatever the thread count; a chunk's buffers are reused once copied.
- * Beside them, a tally of the allowed nodes, kept as numbers and sorted once by their ids' UTF-8
- * bytes, as the graph holds them, gives the Merkle root ({@link #build}).
+ * Beside them, a {@link Tally} of the allowed nodes, kept as numbers and sorted once by their ids'
+ * UTF-8 bytes, as the graph holds them, gives the Merkle root ({@link #build}).
  */
 public final class LocalGate {
     static final String ALLOWED = "allowed.jsonl";
@@ -126,12 +126,13 @@ public final class LocalGate {
     /**
      * Decides every item of loaded inputs and writes the build into {@code out}, all or nothing.
      *
-     * <p>Items are decided twice, at once: on the pool as their lines are rendered and written,
-     * and on a thread of its own that tallies which are allowed and builds the Merkle tree over
-     * them. Writing gigabytes of lines waits on the disk and leaves a core to spare, and the tree
-     * is work for the processor alone, which used to start only once the last line was written; a
-     * decision is a pure function of the prepared decider, so both passes decide alike
-     * (docs/benchmarks.md, tenth round).
+     * <p>The pool decides and renders the items from the first on while this thread writes their
+     * lines; a thread of its own decides them from the last back to tally the allowed ones until
+     * the two meet ({@link Tally}), then builds the Merkle tree over the allowed ids while the rest
+     * of the lines are written. Writing gigabytes of lines waits on the disk and leaves a core to
+     * spare, and the tree is work for the processor alone, which used to start only once the last
+     * line was written (docs/benchmarks.md, tenth round). A decision is a pure function of the
+     * prepared decider, so it does not matter which pass counts an item.
      */
     public static BuildRecord build(Inputs inputs, Purpose purpose, Instant at, Path out, Progress progress) {
         progress.phase("preparing", 0);
@@ -141,20 +142,20 @@ public final class LocalGate {
             t.setDaemon(true);
             return t;
         });
+        Tally tally = new Tally(decider.graph().size(), CHUNK);
+        FutureTask<MerkleTree> merkle = new FutureTask<>(() -> {
+            tally.complete(decider, purpose, at);
+            int[] allowed = tally.allowedNodes();
+            return merkleTree(inputs.graph(), allowed, allowed.length);
+        });
         try (OutputDirectory dir = OutputDirectory.open(out)) {
-            FutureTask<Tallied> tallying = new FutureTask<>(() -> {
-                Tally tally = tallyAll(decider, purpose, at);
-                return new Tallied(tally, merkleTree(inputs.graph(), tally.allowedNodes, (int) tally.allowed));
-            });
-            Thread hashing = new Thread(tallying, "consentry-merkle");
+            Thread hashing = new Thread(merkle, "consentry-merkle");
             hashing.setDaemon(true);
             hashing.start();
             progress.phase("deciding", decider.graph().size());
-            writeAll(decider, purpose, at, dir, pool, progress);
+            writeAll(decider, purpose, at, dir, pool, tally, progress);
             progress.phase("merkle", 0);
-            Tallied tallied = done(tallying);
-            Tally tally = tallied.tally();
-            MerkleTree tree = tallied.tree();
+            MerkleTree tree = done(merkle);
             BuildRecord record = record(inputs, purpose, at, tally, tree);
             try (OutputStream json = Files.newOutputStream(dir.file(BUILD))) {
                 BuildJson.write(record, json);
@@ -165,6 +166,8 @@ public final class LocalGate {
             throw new ConsentryException(OUTPUT_FAILED, Optional.of(SourceLocation.file(out.toString())),
                     "cannot write the build: " + e.getMessage(), e);
         } finally {
+            // A failed build leaves the tree's thread waiting for chunks that will never be counted.
+            merkle.cancel(true);
             pool.shutdownNow();
         }
     }
@@ -288,9 +291,11 @@ public final class LocalGate {
 
     private static BuildRecord record(Inputs inputs, Purpose purpose, Instant at, Tally tally, MerkleTree tree) {
         TreeMap<String, Long> byCode = new TreeMap<>();
+        long[] deniedByCode = tally.deniedByCode();
+        long items = inputs.graph().size();
         for (ReasonCode code : ReasonCode.values()) {
-            if (tally.deniedByCode[code.ordinal()] > 0) {
-                byCode.put(code.code(), tally.deniedByCode[code.ordinal()]);
+            if (deniedByCode[code.ordinal()] > 0) {
+                byCode.put(code.code(), deniedByCode[code.ordinal()]);
             }
         }
         PolicyBundle bundle = inputs.bundle();
@@ -299,63 +304,8 @@ public final class LocalGate {
                 BuildRecord.deriveId(purpose.name(), at, inputs.itemsSha256(), ledgerHead, bundle.digest()),
                 purpose.name(), at, bundle.history().family(),
                 bundle.history().versions().stream().map(v -> new BuildRecord.VersionDigest(v.version(), v.sha256())).toList(),
-                ledgerHead, new BuildRecord.Counts(tally.allowed + tally.denied, tally.allowed, tally.denied), byCode,
+                ledgerHead, new BuildRecord.Counts(items, items - tally.denied(), tally.denied()), byCode,
                 tree.root());
-    }
-
-    /**
-     * What the first pass found: the allowed nodes in node order, and the denials by code (a
-     * denied item counted once under each code among its reasons).
-     */
-    private static final class Tally {
-        final int[] allowedNodes;
-        final long allowed;
-        final long denied;
-        final long[] deniedByCode;
-
-        Tally(int[] allowedNodes, long denied, long[] deniedByCode) {
-            this.allowedNodes = allowedNodes;
-            this.allowed = allowedNodes.length;
-            this.denied = denied;
-            this.deniedByCode = deniedByCode;
-        }
-    }
-
-    /** What the tally found, and the tree over the allowed ids. */
-    private record Tallied(Tally tally, MerkleTree tree) {}
-
-    /**
-     * Decides every node again, on the calling thread, keeping only whether it is allowed and its
-     * denials' codes (a denied item counted once under each code among its reasons).
-     */
-    private static Tally tallyAll(Decider decider, Purpose purpose, Instant at) {
-        int n = decider.graph().size();
-        Verdict verdict = new Verdict();
-        int[] allowedNodes = new int[CHUNK];
-        int allowed = 0;
-        long denied = 0;
-        long[] deniedByCode = new long[ReasonCode.values().length];
-        boolean[] seen = new boolean[deniedByCode.length];
-        for (int node = 0; node < n; node++) {
-            Verdict v = decider.decide(node, purpose, at, verdict);
-            if (v.allowed()) {
-                if (allowed == allowedNodes.length) {
-                    allowedNodes = Arrays.copyOf(allowedNodes, allowed * 2);
-                }
-                allowedNodes[allowed++] = node;
-            } else {
-                denied++;
-                Arrays.fill(seen, false);
-                for (int r = 0; r < v.reasons(); r++) {
-                    int code = v.reason(r).code().ordinal();
-                    if (!seen[code]) {
-                        seen[code] = true;
-                        deniedByCode[code]++;
-                    }
-                }
-            }
-        }
-        return new Tally(Arrays.copyOf(allowedNodes, allowed), denied, deniedByCode);
     }
 
     /** One chunk's lines, rendered; reused once they are written, so a build allocates its output buffers once. */
@@ -376,10 +326,10 @@ public final class LocalGate {
      * order and appends their lines to the two files, whose own threads write them.
      */
     private static void writeAll(Decider decider, Purpose purpose, Instant at, OutputDirectory dir, ExecutorService pool,
-            Progress progress) throws IOException {
+            Tally tally, Progress progress) throws IOException {
         int n = decider.graph().size();
         int threads = Runtime.getRuntime().availableProcessors();
-        ThreadLocal<Renderer> renderers = ThreadLocal.withInitial(() -> new Renderer(new Verdict(), new DecisionJson()));
+        ThreadLocal<Renderer> renderers = ThreadLocal.withInitial(() -> new Renderer(new Verdict(), new DecisionJson(), Tally.scratch()));
         Deque<Chunk> free = new ArrayDeque<>();
         try (OutputFile allowed = OutputFile.create(dir.file(ALLOWED)); OutputFile denied = OutputFile.create(dir.file(DENIED))) {
             Deque<Future<Chunk>> rendering = new ArrayDeque<>();
@@ -389,7 +339,7 @@ public final class LocalGate {
                     int from = next;
                     int to = Math.min(n, from + CHUNK);
                     Chunk chunk = free.isEmpty() ? new Chunk() : free.pop();
-                    rendering.add(pool.submit(() -> renderChunk(decider, purpose, at, from, to, renderers.get(), chunk)));
+                    rendering.add(pool.submit(() -> renderChunk(decider, purpose, at, from, to, renderers.get(), tally, chunk)));
                     next = to;
                 }
                 Chunk chunk = done(rendering.poll());
@@ -401,13 +351,21 @@ public final class LocalGate {
         }
     }
 
+    /** Decides and renders a chunk; counts it too, if the tally's own thread has not claimed it. */
     private static Chunk renderChunk(Decider decider, Purpose purpose, Instant at, int from, int to, Renderer renderer,
-            Chunk chunk) {
+            Tally tally, Chunk chunk) {
         chunk.clear();
         ItemGraph graph = decider.graph();
+        boolean counting = tally.claim(from);
         for (int node = from; node < to; node++) {
             Verdict v = decider.decide(node, purpose, at, renderer.verdict);
+            if (counting) {
+                tally.count(node, v, renderer.seen);
+            }
             renderer.json.write(graph, node, v, v.allowed() ? chunk.allowedLines : chunk.deniedLines);
+        }
+        if (counting) {
+            tally.counted();
         }
         chunk.lines = to - from;
         return chunk;
@@ -434,6 +392,6 @@ public final class LocalGate {
         }
     }
 
-    /** One pool thread's reusable verdict and line writer. */
-    private record Renderer(Verdict verdict, DecisionJson json) {}
+    /** One pool thread's reusable verdict, line writer and scratch for the tally. */
+    private record Renderer(Verdict verdict, DecisionJson json, boolean[] seen) {}
 }

@@ -27,6 +27,8 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -166,11 +168,14 @@ class LocalGateTest {
         List<String> expectedAllowed = new ArrayList<>();
         List<String> expectedDenied = new ArrayList<>();
         List<String> allowedIds = new ArrayList<>();
+        SortedMap<String, Long> deniedByCode = new TreeMap<>();
         for (int node = 0; node < ITEMS; node++) {
             var d = decider.decide(node, purpose, AT);
             (d.allowed() ? expectedAllowed : expectedDenied).add(DecisionJson.toJson(d));
             if (d.allowed()) {
                 allowedIds.add(d.item());
+            } else {
+                d.reasons().stream().map(r -> r.code().code()).distinct().forEach(code -> deniedByCode.merge(code, 1L, Long::sum));
             }
         }
         assertThat(expectedAllowed).as("the world allows some and denies some").hasSizeGreaterThan(1000);
@@ -179,6 +184,9 @@ class LocalGateTest {
         assertThat(Files.readAllLines(out.resolve("denied.jsonl"))).containsExactlyElementsOf(expectedDenied);
         assertThat(build.counts().items()).isEqualTo(ITEMS);
         assertThat(build.counts().allowed()).isEqualTo(expectedAllowed.size());
+        assertThat(build.counts().denied()).isEqualTo(expectedDenied.size());
+        // Counted by the rendering pass from the first chunk and by the tally's thread from the last: each item once.
+        assertThat(build.deniedByCode()).isEqualTo(deniedByCode);
         assertThat(build.merkle().size()).isEqualTo(expectedAllowed.size());
         assertThat(build.merkle().root()).isEqualTo(rfc6962(allowedIds));
     }
