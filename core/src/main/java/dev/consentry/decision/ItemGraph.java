@@ -261,6 +261,7 @@ public final class ItemGraph {
         return node - batchStart[batchIndex(node)];
     }
 
+    /** The number of the batch that holds a node; accessors of one field find it once, not once for the batch and again for the row. */
     private int batchIndex(int node) {
         int b = batchOfBucket[node >>> bucketBits];
         while (node >= batchStart[b + 1]) {
@@ -285,15 +286,18 @@ public final class ItemGraph {
     }
 
     public int idStart(int node) {
-        return batch(node).idFrom(row(node));
+        int b = batchIndex(node);
+        return batches[b].idFrom(node - batchStart[b]);
     }
 
     public int idEnd(int node) {
-        return batch(node).idEnd(row(node));
+        int b = batchIndex(node);
+        return batches[b].idEnd(node - batchStart[b]);
     }
 
     int idHash(int node) {
-        return batch(node).idHash(row(node));
+        int b = batchIndex(node);
+        return batches[b].idHash(node - batchStart[b]);
     }
 
     public Category category(int node) {
