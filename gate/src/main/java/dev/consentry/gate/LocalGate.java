@@ -81,7 +81,7 @@ public final class LocalGate {
             ItemReader.ItemFile itemFile = ItemReader.read(items, bundle.taxonomy(), names);
             progress.phase("lineage", 0);
             ItemGraph graph = itemFile.graph();
-            return new Inputs(bundle, joined(indexing), itemFile.sha256(), graph);
+            return new Inputs(bundle, done(indexing), itemFile.sha256(), graph);
         }
 
         /** Starts indexing on a thread of its own; the events are then held by the task alone, until it is done. */
@@ -91,20 +91,6 @@ public final class LocalGate {
             indexer.setDaemon(true);
             indexer.start();
             return indexing;
-        }
-
-        private static EventIndex joined(FutureTask<EventIndex> indexing) {
-            try {
-                return indexing.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException("indexing the events failed", e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while indexing the events", e);
-            }
         }
     }
 
@@ -371,21 +357,18 @@ public final class LocalGate {
         return chunk;
     }
 
-    /** A task's result; what it threw, as it was thrown (an I/O error as one). */
-    private static <T> T done(Future<T> task) throws IOException {
+    /** A task's result; what it threw, as it was thrown. */
+    private static <T> T done(Future<T> task) {
         try {
             return task.get();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
-            throw new IllegalStateException("building failed", e.getCause());
+            throw new IllegalStateException("a task of the build failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while building", e);
