@@ -29,11 +29,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -308,8 +306,8 @@ public final class LocalGate {
     }
 
     /**
-     * The second pass: decides and renders chunks on the pool; this thread takes them in item
-     * order and appends their lines to the two files, whose own threads write them.
+     * Decides and renders chunks on the pool; this thread takes them in item order and appends
+     * their lines to the two files, whose own threads write them.
      */
     private static void writeAll(Decider decider, Purpose purpose, Instant at, OutputDirectory dir, ExecutorService pool,
             Tally tally, Progress progress) throws IOException {
